@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace MLCourse.Runner;
+
+/// <summary>
+/// Builds the executed copy of a notebook: the original JSON (metadata untouched) with each executed code cell's
+/// outputs, execution count and timing (<c>metadata.mlcourse.seconds</c>, <c>metadata.mlcourse.checks</c>), in nbformat 4,
+/// so Jupyter, VS Code and GitHub show it as if it had been run there. Cells after a failing cell keep no outputs.
+/// </summary>
+public static partial class ExecutedNotebook
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The executed notebook as JSON text.</summary>
+    public static string ToJson(NotebookFile notebook, NotebookResult result)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        ArgumentNullException.ThrowIfNull(result);
+        var json = notebook.Json.DeepClone().AsObject();
+        var cells = json["cells"]!.AsArray();
+        foreach (var cell in result.Cells)
+        {
+            var node = cells[cell.Index]!.AsObject();
+            node["execution_count"] = cell.ExecutionCount;
+            node["outputs"] = new JsonArray(cell.Outputs.Select(o => ToJupyter(o, cell.ExecutionCount)).ToArray());
+            var metadata = node["metadata"] as JsonObject ?? [];
+            metadata["mlcourse"] = new JsonObject { ["seconds"] = Math.Round(cell.Seconds, 3), ["checks"] = cell.ChecksPassed };
+            node["metadata"] = metadata;
+        }
+        return JsonSerializer.Serialize(json, Indented) + "\n";
+    }
+
+    /// <summary>Writes the executed copy atomically: a temporary file in the same folder, then a rename.</summary>
+    public static void Write(NotebookFile notebook, NotebookResult result, string path) => AtomicFile.WriteAllText(path, ToJson(notebook, result));
+
+    private static JsonNode ToJupyter(CellOutput output, int executionCount) => output switch
+    {
+        StreamOutput s => new JsonObject { ["output_type"] = "stream", ["name"] = s.Name, ["text"] = Lines(s.Text) },
+        DisplayOutput { IsResult: true } d => new JsonObject
+        {
+            ["output_type"] = "execute_result", ["execution_count"] = executionCount, ["data"] = MimeBundle(d.Data), ["metadata"] = new JsonObject(),
+        },
+        DisplayOutput d => new JsonObject { ["output_type"] = "display_data", ["data"] = MimeBundle(d.Data), ["metadata"] = new JsonObject() },
+        ErrorOutput e => new JsonObject
+        {
+            ["output_type"] = "error", ["ename"] = e.Name, ["evalue"] = e.Value,
+            ["traceback"] = new JsonArray(e.Traceback.Select(t => (JsonNode)JsonValue.Create(t)!).ToArray()),
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(output), output.GetType().Name, "unknown output kind"),
+    };
+
+    /// <summary>
+    /// A MIME bundle. An HTML output that is nothing but one inline PNG (how notebooks display ScottPlot plots live) is
+    /// stored as <c>image/png</c>, the way Jupyter stores images, so every notebook viewer shows it.
+    /// </summary>
+    private static JsonObject MimeBundle(IReadOnlyDictionary<string, string> data)
+    {
+        if (data.TryGetValue("text/html", out var html) && InlinePng().Match(html) is { Success: true } png)
+            return new JsonObject { ["image/png"] = png.Groups["data"].Value, ["text/plain"] = Lines("<plot>") };
+        var bundle = new JsonObject();
+        foreach (var (mime, value) in data.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            bundle[mime] = Lines(value);
+        return bundle;
+    }
+
+    private static JsonArray Lines(string text)
+    {
+        var lines = new JsonArray();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '\n') continue;
+            lines.Add(text[start..(i + 1)]);
+            start = i + 1;
+        }
+        if (start < text.Length) lines.Add(text[start..]);
+        return lines;
+    }
+
+    [GeneratedRegex("""^\s*<img src="data:image/png;base64,(?<data>[A-Za-z0-9+/=]+)"[^>]*/?>\s*$""")]
+    private static partial Regex InlinePng();
+}

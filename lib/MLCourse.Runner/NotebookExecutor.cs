@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.CSharp;
+using Microsoft.DotNet.Interactive.Events;
+using Microsoft.DotNet.Interactive.PackageManagement;
+
+namespace MLCourse.Runner;
+
+/// <summary>
+/// Executes a notebook's code cells in order, in a fresh C# kernel, with the notebook's folder as the working directory
+/// (as VS Code and Jupyter do, so relative <c>#r</c> paths resolve). Stops at the first failing cell.
+/// </summary>
+/// <remarks>
+/// The working directory is process-wide, so one process executes one notebook at a time; this class serialises calls.
+/// Parallelism comes from running several processes.
+/// </remarks>
+public static class NotebookExecutor
+{
+    /// <summary>Full name of the type a passing <c>MLCourse.Notebook.Check</c> displays; counted to report checks passed.</summary>
+    public const string CheckPassedTypeName = "MLCourse.Notebook.CheckPassed";
+
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+    /// <summary>Runs <paramref name="notebook"/> and returns what every executed cell produced.</summary>
+    /// <param name="notebook">The notebook to run.</param>
+    /// <param name="onCellStarted">Called with the 0-based cell index before each code cell runs (progress, watchdogs).</param>
+    /// <param name="cancellationToken">Stops before the next cell.</param>
+    public static async Task<NotebookResult> RunAsync(NotebookFile notebook, Action<int>? onCellStarted = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        await OneAtATime.WaitAsync(cancellationToken);
+        var previousDirectory = Environment.CurrentDirectory;
+        var clock = Stopwatch.StartNew();
+        var cells = new List<CellResult>();
+        try
+        {
+            Environment.CurrentDirectory = Path.GetDirectoryName(notebook.Path)!;
+            using var kernel = CreateKernel();
+            var codeCellNumber = 0;
+            foreach (var (index, cell) in notebook.CodeCells)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                codeCellNumber++;
+                onCellStarted?.Invoke(index);
+                var cellClock = Stopwatch.StartNew();
+                var result = await kernel.SendAsync(new SubmitCode(cell.Contents, NotebookFile.KernelName), cancellationToken);
+                var (outputs, checks, error) = Collect(result.Events);
+                cells.Add(new CellResult(index, codeCellNumber, cellClock.Elapsed.TotalSeconds, outputs, checks, error is not null));
+                if (error is not null)
+                    return Finish(new NotebookFailure(index + 1, codeCellNumber, FirstLine(cell.Contents), error));
+            }
+            return Finish(codeCellNumber > 0 && cells.Sum(c => c.ChecksPassed) == 0
+                ? new NotebookFailure(null, null, "", "no Check passed: a notebook with code must verify its claims with MLCourse.Notebook.Check")
+                : null);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previousDirectory;
+            OneAtATime.Release();
+        }
+
+        NotebookResult Finish(NotebookFailure? failure) => new(notebook.Path, cells, clock.Elapsed.TotalSeconds, failure);
+    }
+
+    /// <summary>The cell's first non-empty line, trimmed: how failures point at a cell.</summary>
+    public static string FirstLine(string source) =>
+        source.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0) ?? "";
+
+    private static CompositeKernel CreateKernel()
+    {
+        var csharp = new CSharpKernel()
+            .UseNugetDirective((kernel, references) =>
+            {
+                kernel.AddAssemblyReferences(references.SelectMany(r => r.AssemblyPaths));
+                return Task.CompletedTask;
+            }, false)
+            .UseKernelHelpers()
+            .UseValueSharing();
+        return new CompositeKernel { csharp }.With(k => k.DefaultKernelName = NotebookFile.KernelName);
+    }
+
+    private static T With<T>(this T value, Action<T> configure)
+    {
+        configure(value);
+        return value;
+    }
+
+    /// <summary>Turns the kernel's events for one cell into outputs, the number of passing checks and the error (if any).</summary>
+    private static (List<CellOutput> Outputs, int Checks, string? Error) Collect(IEnumerable<KernelEvent> events)
+    {
+        var outputs = new List<CellOutput>();
+        var checks = 0;
+        string? error = null;
+        var diagnostics = new List<string>();
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case StandardOutputValueProduced o:
+                    AddStream(outputs, "stdout", Text(o));
+                    break;
+                case StandardErrorValueProduced o:
+                    AddStream(outputs, "stderr", Text(o));
+                    break;
+                case DisplayedValueUpdated:
+                    break;
+                case ReturnValueProduced r:
+                    outputs.Add(new DisplayOutput(Data(r), IsResult: true));
+                    break;
+                case DisplayedValueProduced d:
+                    if (d.Value?.GetType().FullName == CheckPassedTypeName) checks++;
+                    outputs.Add(new DisplayOutput(Data(d), IsResult: false));
+                    break;
+                case DiagnosticsProduced p:
+                    diagnostics.AddRange(p.Diagnostics
+                        .Where(x => x.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+                        .Select(x => $"({x.LinePositionSpan.Start.Line + 1},{x.LinePositionSpan.Start.Character + 1}): error {x.Code}: {x.Message}"));
+                    break;
+                case CommandFailed f:
+                    error = diagnostics.Count > 0 ? string.Join(Environment.NewLine, diagnostics.Distinct()) : f.Exception?.Message ?? f.Message;
+                    var name = diagnostics.Count > 0 ? "CompilationError" : f.Exception?.GetType().Name ?? "Error";
+                    var trace = diagnostics.Count > 0 ? diagnostics.Distinct().ToList()
+                        : (f.Exception?.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+                    outputs.Add(new ErrorOutput(name, error, trace));
+                    break;
+            }
+        }
+        return (outputs, checks, error);
+    }
+
+    private static string Text(DisplayEvent e) => e.FormattedValues.FirstOrDefault()?.Value ?? e.Value?.ToString() ?? "";
+
+    private static Dictionary<string, string> Data(DisplayEvent e) =>
+        e.FormattedValues.Where(v => !v.SuppressDisplay).GroupBy(v => v.MimeType).ToDictionary(g => g.Key, g => g.First().Value);
+
+    private static void AddStream(List<CellOutput> outputs, string name, string text)
+    {
+        if (outputs.Count > 0 && outputs[^1] is StreamOutput last && last.Name == name)
+            outputs[^1] = last with { Text = last.Text + text };
+        else
+            outputs.Add(new StreamOutput(name, text));
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.DotNet.Interactive.Documents;
+using Microsoft.DotNet.Interactive.Documents.Jupyter;
+
+namespace MLCourse.Runner;
+
+/// <summary>A notebook read from disk: its path, its raw JSON (kept to write the executed copy) and its parsed document.</summary>
+/// <param name="Path">Full path of the <c>.ipynb</c> file.</param>
+/// <param name="Json">The notebook's JSON, exactly as read.</param>
+/// <param name="Document">The notebook parsed by Microsoft.DotNet.Interactive.Documents; element i is cell i.</param>
+public sealed record NotebookFile(string Path, JsonObject Json, InteractiveDocument Document)
+{
+    /// <summary>The kernel every course notebook runs on: C# (aliases as in Polyglot Notebooks).</summary>
+    public const string KernelName = "csharp";
+
+    /// <summary>The file name, e.g. <c>01-scaled-dot-product-attention.ipynb</c>.</summary>
+    public string Name => System.IO.Path.GetFileName(Path);
+
+    /// <summary>The code cells, with their 0-based index among all cells.</summary>
+    public IEnumerable<(int Index, InteractiveDocumentElement Cell)> CodeCells =>
+        Document.Elements.Select((cell, index) => (index, cell)).Where(c => c.cell.KernelName != "markdown");
+
+    /// <summary>The kernel infos used to parse notebooks: one C# kernel, the default.</summary>
+    public static KernelInfoCollection KernelInfos()
+    {
+        var infos = new KernelInfoCollection { new KernelInfo(KernelName, "C#", ["c#", "C#"]) };
+        infos.DefaultKernelName = KernelName;
+        return infos;
+    }
+
+    /// <summary>Reads and parses a notebook.</summary>
+    /// <exception cref="NotebookInputException">The file is missing, is not an <c>.ipynb</c>, or is not a valid notebook;
+    /// for malformed JSON the message gives the line and position of the error.</exception>
+    public static NotebookFile Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = System.IO.Path.GetFullPath(path);
+        if (!fullPath.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase))
+            throw new NotebookInputException(path, "not a Jupyter notebook (expected a .ipynb file)");
+        if (!File.Exists(fullPath))
+            throw new NotebookInputException(path, "file not found");
+
+        var text = File.ReadAllText(fullPath);
+        JsonObject json;
+        try
+        {
+            json = JsonNode.Parse(text) as JsonObject
+                ?? throw new NotebookInputException(path, "not a notebook: the JSON root is not an object");
+        }
+        catch (JsonException e)
+        {
+            throw new NotebookInputException(path,
+                $"malformed JSON at line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}: {e.Message.Split(" LineNumber:")[0].Split(" Path:")[0]}");
+        }
+        if (json["cells"] is not JsonArray cells)
+            throw new NotebookInputException(path, "not a notebook: no \"cells\" array");
+
+        InteractiveDocument document;
+        try
+        {
+            document = Notebook.Parse(text, KernelInfos());
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or FormatException or KeyNotFoundException)
+        {
+            throw new NotebookInputException(path, $"not a valid notebook: {e.Message}");
+        }
+        if (document.Elements.Count != cells.Count)
+            throw new NotebookInputException(path,
+                $"has {cells.Count} cells but {document.Elements.Count} were parsed: only markdown and code cells are supported");
+        return new NotebookFile(fullPath, json, document);
+    }
+}
+
+/// <summary>A notebook path that cannot be run: missing, not a notebook, or malformed. The message names the file.</summary>
+public sealed class NotebookInputException(string path, string problem) : Exception($"{path}: {problem}")
+{
+    /// <summary>The path as given.</summary>
+    public string NotebookPath { get; } = path;
+}

@@ -1,0 +1,90 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace MLCourse;
+
+/// <summary>
+/// Argument validation shared by the library. Every failure is an <see cref="ArgumentException"/> (or a subclass)
+/// whose <see cref="ArgumentException.ParamName"/> is the caller's argument name and whose message states the rule,
+/// the value received and, for shape errors, both shapes.
+/// </summary>
+internal static class Guard
+{
+    /// <summary>Formats a matrix shape the way the course writes shapes: <c>3×4</c>.</summary>
+    public static string Shape(Matrix<double> m) => $"{m.RowCount}×{m.ColumnCount}";
+
+    public static void Finite(double value, string name)
+    {
+        if (!double.IsFinite(value))
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number, got {value}.");
+    }
+
+    public static void Positive(double value, string name)
+    {
+        if (!(value > 0) || double.IsPositiveInfinity(value))
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number > 0, got {value}.");
+    }
+
+    public static void NonNegative(double value, string name)
+    {
+        if (!(value >= 0) || double.IsPositiveInfinity(value))
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number ≥ 0, got {value}.");
+    }
+
+    public static void Positive(int value, string name)
+    {
+        if (value <= 0)
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be ≥ 1, got {value}.");
+    }
+
+    public static void NonNegative(int value, string name)
+    {
+        if (value < 0)
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be ≥ 0, got {value}.");
+    }
+
+    /// <summary>Checks <paramref name="min"/> ≤ <paramref name="value"/> ≤ <paramref name="max"/>.</summary>
+    public static void InRange(double value, double min, double max, string name)
+    {
+        if (!(value >= min && value <= max))
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [{min}, {max}], got {value}.");
+    }
+
+    /// <summary>Checks <paramref name="min"/> ≤ <paramref name="value"/> &lt; <paramref name="maxExclusive"/>.</summary>
+    public static void InRangeHalfOpen(double value, double min, double maxExclusive, string name)
+    {
+        if (!(value >= min && value < maxExclusive))
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [{min}, {maxExclusive}), got {value}.");
+    }
+
+    public static void NotEmpty(Vector<double> v, string name)
+    {
+        ArgumentNullException.ThrowIfNull(v, name);
+        if (v.Count == 0) throw new ArgumentException($"{name} must not be empty.", name);
+    }
+
+    public static void SameLength(Vector<double> a, string nameA, Vector<double> b, string nameB)
+    {
+        ArgumentNullException.ThrowIfNull(a, nameA);
+        ArgumentNullException.ThrowIfNull(b, nameB);
+        if (a.Count != b.Count)
+            throw new ArgumentException(
+                $"{nameA} has length {a.Count} but {nameB} has length {b.Count}: they must have the same length.", nameB);
+    }
+
+    public static void SameShape(Matrix<double> a, string nameA, Matrix<double> b, string nameB)
+    {
+        ArgumentNullException.ThrowIfNull(a, nameA);
+        ArgumentNullException.ThrowIfNull(b, nameB);
+        if (a.RowCount != b.RowCount || a.ColumnCount != b.ColumnCount)
+            throw new ArgumentException(
+                $"{nameA} is {Shape(a)} but {nameB} is {Shape(b)}: they must have the same shape.", nameB);
+    }
+
+    /// <summary>Checks that a matrix has <paramref name="columns"/> columns (a feature dimension, say).</summary>
+    public static void Columns(Matrix<double> m, int columns, string name, string what)
+    {
+        ArgumentNullException.ThrowIfNull(m, name);
+        if (m.ColumnCount != columns)
+            throw new ArgumentException($"{name} is {Shape(m)} but must have {columns} columns ({what}).", name);
+    }
+}

@@ -1,0 +1,27 @@
+using System.Reflection;
+
+namespace MLCourse.Notebook;
+
+/// <summary>
+/// What the setup cell of every notebook shows after loading the library: which build of MLCourse is loaded and the
+/// versions of the packages it runs with. Seeing the build time is how you notice a stale library (rebuild, then restart
+/// the kernel). Introduced in notebook 01.
+/// </summary>
+public static class Course
+{
+    /// <summary>The library's identity and build, e.g. "MLCourse 1.0.0 (built 2026-11-25 12:00 UTC) · MathNet.Numerics 5.0.0 · …".</summary>
+    public static string Info()
+    {
+        NotebookFormatters.Register();
+        var library = typeof(Course).Assembly;
+        var built = File.GetLastWriteTimeUtc(library.Location);
+        return $"MLCourse {Version(library)} (built {built:yyyy-MM-dd HH:mm} UTC) · "
+            + $"MathNet.Numerics {Version(typeof(MathNet.Numerics.Control).Assembly)} · "
+            + $"ScottPlot {Version(typeof(ScottPlot.Plot).Assembly)} · "
+            + $".NET {Environment.Version}";
+    }
+
+    private static string Version(Assembly assembly) =>
+        (assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly.GetName().Version?.ToString() ?? "?")
+            .Split('+')[0];
+}

@@ -1,0 +1,124 @@
+using MathNet.Numerics.LinearAlgebra;
+using ScottPlot;
+
+namespace MLCourse.Notebook;
+
+/// <summary>One line of a <see cref="Plots.Lines"/> chart: a legend label and the points (X[i], Y[i]).</summary>
+/// <param name="Label">Legend text.</param>
+/// <param name="X">x coordinates.</param>
+/// <param name="Y">y coordinates, as many as <paramref name="X"/>.</param>
+/// <param name="Style">How the points are drawn; e.g. <see cref="SeriesStyle.Dashed"/> for a theoretical curve and
+/// <see cref="SeriesStyle.Markers"/> for the measurements that should lie on it.</param>
+public sealed record Series(string Label, IReadOnlyList<double> X, IReadOnlyList<double> Y, SeriesStyle Style = SeriesStyle.LineAndMarkers);
+
+/// <summary>How a <see cref="Series"/> is drawn.</summary>
+public enum SeriesStyle
+{
+    /// <summary>A solid line through markers (markers are dropped above 60 points).</summary>
+    LineAndMarkers,
+
+    /// <summary>A solid line only.</summary>
+    Line,
+
+    /// <summary>A dashed line only.</summary>
+    Dashed,
+
+    /// <summary>Markers only, no line.</summary>
+    Markers,
+}
+
+/// <summary>
+/// Short-hands for the ScottPlot charts notebooks draw most, so plotting cells stay a few lines long. Every method
+/// returns the <see cref="Plot"/>: add to it, or make it the cell's last expression to show it as a PNG.
+/// Introduced in notebook 01.
+/// </summary>
+public static class Plots
+{
+    /// <summary>
+    /// A line chart (lines with markers), one line per series, with a legend when there are several.
+    /// With <paramref name="log2X"/> / <paramref name="log2Y"/> the data are plotted as base-2 logarithms and the axis is
+    /// labelled in powers of two (1, 2, 4, …), which turns y ∝ x^a into a straight line of slope a.
+    /// </summary>
+    /// <exception cref="ArgumentException">No series; a series whose X and Y lengths differ (both lengths are named);
+    /// a value ≤ 0 on a log axis (the series is named).</exception>
+    public static Plot Lines(string title, string xLabel, string yLabel, IReadOnlyList<Series> series, bool log2X = false, bool log2Y = false)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        if (series.Count == 0) throw new ArgumentException("Give at least one series.", nameof(series));
+        var plot = Titled(title, xLabel, yLabel);
+        var (xs, ys) = (new List<double>(), new List<double>());
+        foreach (var s in series)
+        {
+            if (s.X.Count != s.Y.Count)
+                throw new ArgumentException($"Series '{s.Label}' has {s.X.Count} x values but {s.Y.Count} y values.", nameof(series));
+            var x = Axis(s.X, log2X, s.Label, "x");
+            var y = Axis(s.Y, log2Y, s.Label, "y");
+            var line = plot.Add.Scatter(x, y);
+            line.LegendText = s.Label;
+            line.MarkerSize = s.Style == SeriesStyle.Markers || (s.Style == SeriesStyle.LineAndMarkers && s.X.Count <= 60) ? 6 : 0;
+            line.LineWidth = s.Style == SeriesStyle.Markers ? 0 : 1.5f;
+            if (s.Style == SeriesStyle.Dashed) line.LinePattern = LinePattern.Dashed;
+            xs.AddRange(x);
+            ys.AddRange(y);
+        }
+        if (log2X) Log2Ticks(plot.Axes.Bottom, (int)Math.Floor(xs.Min()), (int)Math.Ceiling(xs.Max()));
+        if (log2Y) Log2Ticks(plot.Axes.Left, (int)Math.Floor(ys.Min()), (int)Math.Ceiling(ys.Max()));
+        if (series.Count > 1) plot.ShowLegend();
+        return plot;
+    }
+
+    private static double[] Axis(IReadOnlyList<double> values, bool log2, string label, string axis)
+    {
+        if (!log2) return values.ToArray();
+        if (values.Any(v => !(v > 0)))
+            throw new ArgumentException($"Series '{label}' has a {axis} value ≤ 0, which a log₂ axis cannot show.", "series");
+        return values.Select(Math.Log2).ToArray();
+    }
+
+    /// <summary>
+    /// Labels an axis whose data were plotted as base-2 logarithms: a tick at every integer k from
+    /// <paramref name="fromExponent"/> to <paramref name="toExponent"/>, labelled 2^k (0.5, 1, 2, 4, …).
+    /// </summary>
+    public static void Log2Ticks(IAxis axis, int fromExponent, int toExponent)
+    {
+        ArgumentNullException.ThrowIfNull(axis);
+        if (toExponent < fromExponent)
+            throw new ArgumentOutOfRangeException(nameof(toExponent), toExponent, $"toExponent must be ≥ fromExponent ({fromExponent}).");
+        var exponents = Enumerable.Range(fromExponent, toExponent - fromExponent + 1).ToArray();
+        axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            exponents.Select(k => (double)k).ToArray(),
+            exponents.Select(k => Math.Pow(2, k).ToString("G4", System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+    }
+
+    /// <summary>
+    /// A heatmap of a matrix with row 0 at the top (how attention weights are usually drawn: query i down, key j across)
+    /// and a colour bar. NaN entries are drawn grey.
+    /// </summary>
+    public static Plot Heatmap(string title, Matrix<double> values, string xLabel = "key j", string yLabel = "query i")
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.RowCount == 0 || values.ColumnCount == 0)
+            throw new ArgumentException($"values is {values.RowCount}×{values.ColumnCount}: nothing to draw.", nameof(values));
+        var plot = Titled(title, xLabel, yLabel);
+        var heatmap = plot.Add.Heatmap(values.ToArray());
+        heatmap.NaNCellColor = Colors.LightGray;
+        plot.Add.ColorBar(heatmap);
+        plot.Axes.Left.TickGenerator = IntegerTicks(values.RowCount, reversed: true);
+        plot.Axes.Bottom.TickGenerator = IntegerTicks(values.ColumnCount, reversed: false);
+        return plot;
+    }
+
+    private static Plot Titled(string title, string xLabel, string yLabel)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        return plot;
+    }
+
+    /// <summary>Ticks 0..n−1 at cell centres; heatmap rows are drawn bottom-up, so row labels are reversed.</summary>
+    private static ScottPlot.TickGenerators.NumericManual IntegerTicks(int n, bool reversed) => new(
+        Enumerable.Range(0, n).Select(i => (double)i).ToArray(),
+        Enumerable.Range(0, n).Select(i => (reversed ? n - 1 - i : i).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+}

@@ -1,0 +1,32 @@
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Random;
+
+namespace MLCourse.Numerics;
+
+/// <summary>
+/// Seeded random numbers, so that every notebook run prints the same numbers. Introduced in notebook 01.
+/// All generators are MathNet's Mersenne Twister (MT19937), whose sequence for a given seed is fixed.
+/// </summary>
+public static class Rng
+{
+    /// <summary>A Mersenne Twister generator with the given seed (any int).</summary>
+    public static System.Random Create(int seed) => new MersenneTwister(seed, threadSafe: false);
+
+    /// <summary>A <paramref name="rows"/>×<paramref name="columns"/> matrix of i.i.d. N(0, 1) entries. Range: rows, columns ≥ 1.</summary>
+    public static Matrix<double> StandardNormal(int rows, int columns, System.Random random)
+    {
+        Guard.Positive(rows, nameof(rows));
+        Guard.Positive(columns, nameof(columns));
+        ArgumentNullException.ThrowIfNull(random);
+        return Matrix<double>.Build.Random(rows, columns, new Normal(0, 1, random));
+    }
+
+    /// <summary>A vector of <paramref name="length"/> i.i.d. N(0, 1) entries. Range: length ≥ 1.</summary>
+    public static Vector<double> StandardNormal(int length, System.Random random)
+    {
+        Guard.Positive(length, nameof(length));
+        ArgumentNullException.ThrowIfNull(random);
+        return Vector<double>.Build.Random(length, new Normal(0, 1, random));
+    }
+}

@@ -1,0 +1,34 @@
+using MLCourse.Numerics;
+using Xunit;
+
+namespace MLCourse.Tests.Numerics;
+
+public class RngTests
+{
+    [Fact]
+    public void Same_seed_gives_the_same_numbers()
+    {
+        var a = Rng.StandardNormal(3, 4, Rng.Create(7));
+        var b = Rng.StandardNormal(3, 4, Rng.Create(7));
+        var c = Rng.StandardNormal(3, 4, Rng.Create(8));
+
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, c);
+    }
+
+    [Fact]
+    public void Standard_normal_has_mean_0_and_variance_1()
+    {
+        var x = Rng.StandardNormal(200_000, Rng.Create(1));
+
+        Assert.Equal(0.0, MathNet.Numerics.Statistics.Statistics.Mean(x), 2);
+        Assert.Equal(1.0, MathNet.Numerics.Statistics.Statistics.Variance(x), 2);
+    }
+
+    [Fact]
+    public void Sizes_must_be_positive()
+    {
+        Assert.Equal("rows", Assert.Throws<ArgumentOutOfRangeException>(() => Rng.StandardNormal(0, 2, Rng.Create(1))).ParamName);
+        Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => Rng.StandardNormal(-1, Rng.Create(1))).ParamName);
+    }
+}
