@@ -1,16 +1,38 @@
+using MLCourse.Runner.Reports;
+using MLCourse.Runner.Site;
+using MLCourse.Runner.Workers;
+
 namespace MLCourse.Runner;
 
-/// <summary>Options of a course run.</summary>
-/// <param name="OutputDirectory">Where <c>executed/NAME.ipynb</c> is written.</param>
-public sealed record RunOptions(string OutputDirectory);
+/// <summary>Options of a course run (the <c>run</c> command's options).</summary>
+/// <param name="OutputDirectory">Where <c>executed/</c>, <c>site/</c> and <c>results.xml</c> are written.</param>
+/// <param name="Parallel">Number of worker processes. Range: ≥ 1.</param>
+/// <param name="CellTimeout">Longest a single cell may run. Range: &gt; 0.</param>
+/// <param name="Site">Whether to write the browsable site.</param>
+public sealed record RunOptions(string OutputDirectory, int Parallel, TimeSpan CellTimeout, bool Site = true)
+{
+    /// <summary>The defaults of the command line: <c>artifacts</c>, one worker per processor, 120 s per cell, with the site.</summary>
+    public static RunOptions Default(string outputDirectory = "artifacts") =>
+        new(outputDirectory, Environment.ProcessorCount, TimeSpan.FromSeconds(120));
+}
 
-/// <summary>Runs a set of notebooks, writes their executed copies, and reports each result as it finishes.</summary>
+/// <summary>What a run planned and what finished. Interrupted notebooks have no result.</summary>
+/// <param name="Notebooks">Every notebook of the run, in course order.</param>
+/// <param name="Results">The finished ones, in course order.</param>
+public sealed record CourseRunResult(IReadOnlyList<NotebookFile> Notebooks, IReadOnlyList<NotebookResult> Results)
+{
+    /// <summary>True when every planned notebook finished and passed.</summary>
+    public bool AllPassed => Results.Count == Notebooks.Count && Results.All(r => r.Passed);
+}
+
+/// <summary>Runs a set of notebooks on worker processes and writes executed copies, the JUnit report and the site.</summary>
 public static class CourseRun
 {
     /// <summary>
     /// Expands paths (notebooks or folders of notebooks) into the sorted list of notebooks to run, and reads each one.
     /// </summary>
-    /// <exception cref="NotebookInputException">A path is missing, is not an <c>.ipynb</c>, or a notebook is malformed.</exception>
+    /// <exception cref="NotebookInputException">A path is missing or an unknown option, is not an <c>.ipynb</c>, or a
+    /// notebook is malformed (the message names the file and, for broken JSON, the line and position).</exception>
     public static IReadOnlyList<NotebookFile> Discover(IEnumerable<string> paths)
     {
         var files = new List<string>();
@@ -32,24 +54,32 @@ public static class CourseRun
         return files.DistinctBy(Path.GetFullPath).Select(NotebookFile.Load).ToList();
     }
 
-    /// <summary>Runs <paramref name="notebooks"/> one after another, each in a fresh kernel, and writes executed copies.</summary>
-    /// <param name="notebooks">The notebooks, as returned by <see cref="Discover"/>.</param>
-    /// <param name="options">Where to write.</param>
-    /// <param name="onFinished">Called with each result as soon as its notebook finishes.</param>
-    /// <param name="cancellationToken">Stops before the next notebook (or cell); what finished is kept.</param>
-    public static async Task<IReadOnlyList<NotebookResult>> RunAsync(
-        IReadOnlyList<NotebookFile> notebooks, RunOptions options, Action<NotebookResult>? onFinished = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs <paramref name="notebooks"/> on <see cref="RunOptions.Parallel"/> workers, each notebook in a fresh kernel.
+    /// Each executed copy is written (atomically) as soon as its notebook finishes; the JUnit report and the site are
+    /// written at the end, also after an interruption, for what finished.
+    /// </summary>
+    public static async Task<CourseRunResult> RunAsync(
+        IReadOnlyList<NotebookFile> notebooks, RunOptions options, IRunProgress? progress = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(notebooks);
+        ArgumentNullException.ThrowIfNull(options);
         var executed = Path.Combine(options.OutputDirectory, "executed");
-        var results = new List<NotebookResult>();
-        foreach (var notebook in notebooks)
+        Directory.CreateDirectory(executed);
+        var pool = new WorkerPool(Math.Min(options.Parallel, Math.Max(notebooks.Count, 1)), options.CellTimeout, progress, cancellationToken);
+        NotebookResult?[] finished;
+        await using (pool)
         {
-            if (cancellationToken.IsCancellationRequested) break;
-            var result = await NotebookExecutor.RunAsync(notebook, cancellationToken: cancellationToken);
-            ExecutedNotebook.Write(notebook, result, Path.Combine(executed, notebook.Name));
-            results.Add(result);
-            onFinished?.Invoke(result);
+            finished = await Task.WhenAll(notebooks.Select(async notebook =>
+            {
+                var result = await pool.RunAsync(notebook);
+                if (result is not null) ExecutedNotebook.Write(notebook, result, Path.Combine(executed, notebook.Name));
+                return result;
+            }));
         }
-        return results;
+        var results = finished.OfType<NotebookResult>().ToList();
+        JUnitReport.Write(Path.Combine(options.OutputDirectory, "results.xml"), notebooks, results);
+        if (options.Site) SiteBuilder.Write(Path.Combine(options.OutputDirectory, "site"), notebooks, results);
+        return new CourseRunResult(notebooks, results);
     }
 }

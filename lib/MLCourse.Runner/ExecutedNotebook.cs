@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace MLCourse.Runner;
 
@@ -9,7 +8,7 @@ namespace MLCourse.Runner;
 /// outputs, execution count and timing (<c>metadata.mlcourse.seconds</c>, <c>metadata.mlcourse.checks</c>), in nbformat 4,
 /// so Jupyter, VS Code and GitHub show it as if it had been run there. Cells after a failing cell keep no outputs.
 /// </summary>
-public static partial class ExecutedNotebook
+public static class ExecutedNotebook
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -57,8 +56,8 @@ public static partial class ExecutedNotebook
     /// </summary>
     private static JsonObject MimeBundle(IReadOnlyDictionary<string, string> data)
     {
-        if (data.TryGetValue("text/html", out var html) && InlinePng().Match(html) is { Success: true } png)
-            return new JsonObject { ["image/png"] = png.Groups["data"].Value, ["text/plain"] = Lines("<plot>") };
+        if (InlinePng.Base64(data) is { } png)
+            return new JsonObject { ["image/png"] = png, ["text/plain"] = Lines("<plot>") };
         var bundle = new JsonObject();
         foreach (var (mime, value) in data.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             bundle[mime] = Lines(value);
@@ -78,7 +77,4 @@ public static partial class ExecutedNotebook
         if (start < text.Length) lines.Add(text[start..]);
         return lines;
     }
-
-    [GeneratedRegex("""^\s*<img src="data:image/png;base64,(?<data>[A-Za-z0-9+/=]+)"[^>]*/?>\s*$""")]
-    private static partial Regex InlinePng();
 }

@@ -25,8 +25,10 @@ public static class NotebookExecutor
     /// <summary>Runs <paramref name="notebook"/> and returns what every executed cell produced.</summary>
     /// <param name="notebook">The notebook to run.</param>
     /// <param name="onCellStarted">Called with the 0-based cell index before each code cell runs (progress, watchdogs).</param>
+    /// <param name="onCellFinished">Called with each cell's result as soon as the cell ends.</param>
     /// <param name="cancellationToken">Stops before the next cell.</param>
-    public static async Task<NotebookResult> RunAsync(NotebookFile notebook, Action<int>? onCellStarted = null, CancellationToken cancellationToken = default)
+    public static async Task<NotebookResult> RunAsync(
+        NotebookFile notebook, Action<int>? onCellStarted = null, Action<CellResult>? onCellFinished = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(notebook);
         await OneAtATime.WaitAsync(cancellationToken);
@@ -47,12 +49,11 @@ public static class NotebookExecutor
                 var result = await kernel.SendAsync(new SubmitCode(cell.Contents, NotebookFile.KernelName), cancellationToken);
                 var (outputs, checks, error) = Collect(result.Events);
                 cells.Add(new CellResult(index, codeCellNumber, cellClock.Elapsed.TotalSeconds, outputs, checks, error is not null));
+                onCellFinished?.Invoke(cells[^1]);
                 if (error is not null)
                     return Finish(new NotebookFailure(index + 1, codeCellNumber, FirstLine(cell.Contents), error));
             }
-            return Finish(codeCellNumber > 0 && cells.Sum(c => c.ChecksPassed) == 0
-                ? new NotebookFailure(null, null, "", "no Check passed: a notebook with code must verify its claims with MLCourse.Notebook.Check")
-                : null);
+            return Finish(codeCellNumber > 0 && cells.Sum(c => c.ChecksPassed) == 0 ? NotebookFailure.NoCheck : null);
         }
         finally
         {

@@ -1,6 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace MLCourse.Runner;
 
-/// <summary>One output of a code cell, in Jupyter's four kinds.</summary>
+/// <summary>One output of a code cell, in Jupyter's four kinds. Serialisable: workers send results to the runner as JSON.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(StreamOutput), "stream")]
+[JsonDerivedType(typeof(DisplayOutput), "display")]
+[JsonDerivedType(typeof(ErrorOutput), "error")]
 public abstract record CellOutput;
 
 /// <summary>Text written to stdout or stderr (Jupyter <c>stream</c>).</summary>
@@ -35,6 +41,10 @@ public sealed record CellResult(int Index, int ExecutionCount, double Seconds, I
 /// <param name="Error">The error: compile diagnostics with line and column, or the exception message.</param>
 public sealed record NotebookFailure(int? CellNumber, int? CodeCellNumber, string FirstLine, string Error)
 {
+    /// <summary>The failure of a notebook whose code ran but verified nothing.</summary>
+    public static NotebookFailure NoCheck { get; } =
+        new(null, null, "", "no Check passed: a notebook with code must verify its claims with MLCourse.Notebook.Check");
+
     /// <summary>"cell 7 (code cell 3) `Check.Close(…)`: error", or just the error when no cell is to blame.</summary>
     public override string ToString() => CellNumber is null
         ? Error

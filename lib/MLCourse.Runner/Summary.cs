@@ -6,7 +6,7 @@ public static class ExitCodes
     /// <summary>Every notebook passed.</summary>
     public const int Passed = 0;
 
-    /// <summary>At least one notebook failed (or the run was interrupted).</summary>
+    /// <summary>At least one notebook failed, or the run was interrupted (Ctrl+C) before every notebook finished.</summary>
     public const int Failed = 1;
 
     /// <summary>Bad invocation or input: unknown option, missing path, not an .ipynb, malformed notebook.</summary>
@@ -21,18 +21,26 @@ public static class Summary
         $"{(result.Passed ? "PASS" : "FAIL")}  {result.Name,-45} {result.ChecksPassed,4} checks {result.Seconds,7:F1} s"
         + (result.Passed ? "" : Environment.NewLine + Indent(result.FailureMessage!));
 
-    /// <summary>Writes <see cref="Line"/> to standard output.</summary>
-    public static void WriteLine(NotebookResult result) => Console.WriteLine(Line(result));
-
-    /// <summary>Writes the totals line, and the list of failures when there are any.</summary>
-    public static void WriteTotals(IReadOnlyList<NotebookResult> results, int planned)
+    /// <summary>"8 passed, 1 failed, 2 not run; 312 checks; 41.3 s in notebooks", then the failed and not-run notebooks.</summary>
+    public static string Totals(CourseRunResult run)
     {
-        var failed = results.Where(r => !r.Passed).ToList();
+        var failed = run.Results.Where(r => !r.Passed).ToList();
+        var notRun = run.Notebooks.Select(n => n.Name).Except(run.Results.Select(r => r.Name)).ToList();
+        var lines = new List<string>
+        {
+            $"{run.Results.Count - failed.Count} passed, {failed.Count} failed" + (notRun.Count > 0 ? $", {notRun.Count} not run" : "")
+                + $"; {run.Results.Sum(r => r.ChecksPassed)} checks; {run.Results.Sum(r => r.Seconds):F1} s in notebooks",
+        };
+        lines.AddRange(failed.Select(f => $"  failed:  {f.Name}"));
+        lines.AddRange(notRun.Select(n => $"  not run: {n}"));
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    /// <summary>Writes an empty line and <see cref="Totals"/> to standard output.</summary>
+    public static void WriteTotals(CourseRunResult run)
+    {
         Console.WriteLine();
-        Console.WriteLine($"{results.Count - failed.Count} passed, {failed.Count} failed"
-            + (results.Count < planned ? $", {planned - results.Count} not run" : "")
-            + $"; {results.Sum(r => r.ChecksPassed)} checks; {results.Sum(r => r.Seconds):F1} s");
-        foreach (var f in failed) Console.WriteLine($"  failed: {f.Name}");
+        Console.WriteLine(Totals(run));
     }
 
     private static string Indent(string text) => "      " + text.ReplaceLineEndings(Environment.NewLine + "      ");

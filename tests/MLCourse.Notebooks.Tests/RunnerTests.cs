@@ -1,19 +1,41 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
+using System.Xml.Linq;
 using MLCourse.Runner;
 using Xunit;
 
 namespace MLCourse.Notebooks.Tests;
 
-/// <summary>The runner against small fixture notebooks: what it reports, what it writes, and its exit codes.</summary>
-public class RunnerTests
+/// <summary>The runner against small fixture notebooks (never under notebooks/): what it reports and what it writes.</summary>
+public class RunnerTests : IClassFixture<RunnerTests.FixtureRun>
 {
-    private static Task<NotebookResult> Run(string fixture) => NotebookExecutor.RunAsync(NotebookFile.Load(Repository.Fixture(fixture)));
+    private readonly FixtureRun _run;
+
+    public RunnerTests(FixtureRun run) => _run = run;
+
+    /// <summary>The four well-formed fixtures, run once on two workers (with the site and the JUnit report).</summary>
+    public sealed class FixtureRun : IAsyncLifetime
+    {
+        public string Output { get; } = Directory.CreateTempSubdirectory("mlcourse-fixtures-").FullName;
+
+        public CourseRunResult Run { get; private set; } = null!;
+
+        public NotebookResult this[string name] => Run.Results.Single(r => r.Name == name);
+
+        public async Task InitializeAsync() =>
+            Run = await CourseRun.RunAsync(CourseRun.Discover([Path.GetDirectoryName(Repository.Fixture("passing.ipynb"))!]),
+                RunOptions.Default(Output) with { Parallel = 2 });
+
+        public Task DisposeAsync()
+        {
+            Directory.Delete(Output, recursive: true);
+            return Task.CompletedTask;
+        }
+    }
 
     [Fact]
-    public async Task A_passing_notebook_counts_its_checks_and_keeps_its_outputs()
+    public void A_passing_notebook_counts_its_checks_and_keeps_its_outputs()
     {
-        var result = await Run("passing.ipynb");
+        var result = _run["passing.ipynb"];
 
         Assert.True(result.Passed, result.FailureMessage);
         Assert.Equal(2, result.ChecksPassed);
@@ -23,9 +45,9 @@ public class RunnerTests
     }
 
     [Fact]
-    public async Task A_failing_check_names_notebook_cell_first_line_claim_and_values_and_stops_there()
+    public void A_failing_check_names_notebook_cell_first_line_claim_and_values_and_stops_there()
     {
-        var result = await Run("failing-check.ipynb");
+        var result = _run["failing-check.ipynb"];
 
         Assert.False(result.Passed);
         Assert.Equal(3, result.Cells.Count);
@@ -39,9 +61,9 @@ public class RunnerTests
     }
 
     [Fact]
-    public async Task A_compile_error_gives_line_and_column()
+    public void A_compile_error_gives_line_and_column()
     {
-        var result = await Run("compile-error.ipynb");
+        var result = _run["compile-error.ipynb"];
 
         Assert.False(result.Passed);
         Assert.Contains("compile-error.ipynb, cell 3 (code cell 2) `// the next line does not compile`", result.FailureMessage);
@@ -49,12 +71,58 @@ public class RunnerTests
     }
 
     [Fact]
-    public async Task A_notebook_without_a_check_fails()
+    public void A_notebook_without_a_check_fails()
     {
-        var result = await Run("no-checks.ipynb");
+        Assert.Contains("no Check passed", _run["no-checks.ipynb"].FailureMessage);
+    }
 
-        Assert.False(result.Passed);
-        Assert.Contains("no Check passed", result.FailureMessage);
+    [Fact]
+    public void The_executed_copy_has_outputs_counts_and_timing_up_to_the_failing_cell()
+    {
+        var file = NotebookFile.Load(Repository.Fixture("failing-check.ipynb"));
+        var executed = JsonNode.Parse(File.ReadAllText(Path.Combine(_run.Output, "executed", "failing-check.ipynb")))!;
+        var cells = executed["cells"]!.AsArray();
+
+        Assert.Equal(2, (int)cells[2]!["execution_count"]!);
+        Assert.Equal(1, (int)cells[2]!["metadata"]!["mlcourse"]!["checks"]!);
+        Assert.True((double)cells[2]!["metadata"]!["mlcourse"]!["seconds"]! > 0);
+        Assert.Equal("error", (string)cells[4]!["outputs"]![0]!["output_type"]!);
+        Assert.Equal("CheckFailedException", (string)cells[4]!["outputs"]![0]!["ename"]!);
+        Assert.Empty(cells[5]!["outputs"]!.AsArray());
+        Assert.Null(cells[5]!["execution_count"]);
+        Assert.Equal(file.Json["metadata"]!.ToJsonString(), executed["metadata"]!.ToJsonString());
+        Assert.Empty(Directory.GetFiles(_run.Output, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void The_JUnit_report_has_one_case_per_notebook_and_failures_name_the_cell()
+    {
+        var report = XDocument.Load(Path.Combine(_run.Output, "results.xml"));
+        var cases = report.Descendants("testcase").ToDictionary(c => (string)c.Attribute("name")!);
+
+        Assert.Equal(["compile-error", "failing-check", "no-checks", "passing"], cases.Keys.Order());
+        Assert.Equal("4", (string?)report.Root!.Attribute("tests"));
+        Assert.Equal("3", (string?)report.Root!.Attribute("failures"));
+        Assert.Null(cases["passing"].Element("failure"));
+        Assert.Equal("2 checks passed", (string?)cases["passing"].Element("system-out"));
+        Assert.StartsWith("failing-check.ipynb, cell 5 (code cell 3)", (string?)cases["failing-check"].Element("failure")!.Attribute("message"));
+        Assert.Equal("CompilationError", (string?)cases["compile-error"].Element("failure")!.Attribute("type"));
+    }
+
+    [Fact]
+    public void The_site_has_an_index_and_a_page_per_notebook_with_plots_as_files()
+    {
+        var site = Path.Combine(_run.Output, "site");
+        var index = File.ReadAllText(Path.Combine(site, "index.html"));
+        var failing = File.ReadAllText(Path.Combine(site, "failing-check.html"));
+
+        foreach (var page in new[] { "compile-error", "failing-check", "no-checks", "passing" })
+            Assert.Contains($"href=\"{page}.html\"", index);
+        Assert.Contains("class=\"banner failed\"", failing);
+        Assert.Contains("<a href=\"compile-error.html\">", failing);
+        Assert.Contains("<a href=\"no-checks.html\">", failing);
+        Assert.True(File.Exists(Path.Combine(site, "assets", "katex", "katex.min.js")));
+        Assert.True(File.Exists(Path.Combine(site, "assets", "katex", "fonts", "KaTeX_Main-Regular.woff2")));
     }
 
     [Fact]
@@ -68,9 +136,12 @@ public class RunnerTests
     [Theory]
     [InlineData("Invalid/not-a-notebook.txt", "not a Jupyter notebook")]
     [InlineData("missing.ipynb", "file not found")]
+    [InlineData("--no-such-option", "unknown option")]
     public void Bad_paths_are_named(string fixture, string problem)
     {
-        var e = Assert.Throws<NotebookInputException>(() => CourseRun.Discover([Repository.Fixture(fixture)]));
+        var path = fixture.StartsWith('-') ? fixture : Repository.Fixture(fixture);
+
+        var e = Assert.Throws<NotebookInputException>(() => CourseRun.Discover([path]));
 
         Assert.Contains(Path.GetFileName(fixture), e.Message);
         Assert.Contains(problem, e.Message);
@@ -81,59 +152,6 @@ public class RunnerTests
     {
         var found = CourseRun.Discover([Path.GetDirectoryName(Repository.Fixture("passing.ipynb"))!]).Select(n => n.Name).ToList();
 
-        Assert.Equal(found.Order(StringComparer.Ordinal), found);
-        Assert.Contains("passing.ipynb", found);
-    }
-
-    [Fact]
-    public async Task The_executed_copy_has_outputs_counts_and_timing_up_to_the_failing_cell()
-    {
-        var file = NotebookFile.Load(Repository.Fixture("failing-check.ipynb"));
-        var result = await NotebookExecutor.RunAsync(file);
-
-        var cells = JsonNode.Parse(ExecutedNotebook.ToJson(file, result))!["cells"]!.AsArray();
-
-        Assert.Equal(2, (int)cells[2]!["execution_count"]!);
-        Assert.Equal(1, (int)cells[2]!["metadata"]!["mlcourse"]!["checks"]!);
-        Assert.Equal("error", (string)cells[4]!["outputs"]![0]!["output_type"]!);
-        Assert.Equal("CheckFailedException", (string)cells[4]!["outputs"]![0]!["ename"]!);
-        Assert.Empty(cells[5]!["outputs"]!.AsArray());
-        Assert.Null(cells[5]!["execution_count"]);
-        Assert.Equal(file.Json["metadata"]!.ToJsonString(), JsonNode.Parse(ExecutedNotebook.ToJson(file, result))!["metadata"]!.ToJsonString());
-    }
-
-    [Theory]
-    [InlineData(ExitCodes.Passed, "passing.ipynb")]
-    [InlineData(ExitCodes.Failed, "passing.ipynb", "failing-check.ipynb")]
-    [InlineData(ExitCodes.BadInput, "Invalid/malformed.ipynb")]
-    [InlineData(ExitCodes.BadInput, "--no-such-option")]
-    public async Task The_command_line_exit_code_says_what_happened(int expected, params string[] fixtures)
-    {
-        var output = Directory.CreateTempSubdirectory("mlcourse-runner-").FullName;
-        try
-        {
-            var arguments = fixtures.Select(f => f.StartsWith('-') ? f : Repository.Fixture(f)).Concat(["--output", output]);
-            var (exitCode, stdout) = await RunCommandLine(["run", .. arguments]);
-
-            Assert.True(expected == exitCode, $"exit code {exitCode}, expected {expected}; output:{Environment.NewLine}{stdout}");
-            if (expected != ExitCodes.BadInput)
-                Assert.True(File.Exists(Path.Combine(output, "executed", "passing.ipynb")), stdout);
-        }
-        finally
-        {
-            Directory.Delete(output, recursive: true);
-        }
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunCommandLine(IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repository.Root };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MLCourse.Runner.dll"));
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
+        Assert.Equal(["compile-error.ipynb", "failing-check.ipynb", "no-checks.ipynb", "passing.ipynb"], found);
     }
 }
