@@ -92,7 +92,8 @@ public static class Plots
 
     /// <summary>
     /// A heatmap of a matrix with row 0 at the top (how attention weights are usually drawn: query i down, key j across)
-    /// and a colour bar. NaN entries are drawn grey.
+    /// and a colour bar. NaN entries are drawn grey. Axis ticks label every row and column up to 20 of them, and every
+    /// 2nd, 5th, 10th, 20th, … beyond (at most 12 labels per axis), so a 64×128 positional encoding stays readable.
     /// </summary>
     public static Plot Heatmap(string title, Matrix<double> values, string xLabel = "key j", string yLabel = "query i")
     {
@@ -117,8 +118,24 @@ public static class Plots
         return plot;
     }
 
-    /// <summary>Ticks 0..n−1 at cell centres; heatmap rows are drawn bottom-up, so row labels are reversed.</summary>
-    private static ScottPlot.TickGenerators.NumericManual IntegerTicks(int n, bool reversed) => new(
-        Enumerable.Range(0, n).Select(i => (double)i).ToArray(),
-        Enumerable.Range(0, n).Select(i => (reversed ? n - 1 - i : i).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+    /// <summary>
+    /// Ticks at cell centres labelled with the cell index, every <see cref="TickStep"/>-th cell; heatmap rows are drawn
+    /// bottom-up, so row labels are reversed.
+    /// </summary>
+    private static ScottPlot.TickGenerators.NumericManual IntegerTicks(int n, bool reversed)
+    {
+        var labels = Enumerable.Range(0, n).Where(i => i % TickStep(n) == 0).ToArray();
+        return new(
+            labels.Select(i => (double)(reversed ? n - 1 - i : i)).ToArray(),
+            labels.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+    }
+
+    /// <summary>Labels every cell of a heatmap side up to 20 cells; beyond, the smallest of 2, 5, 10, 20, 50, … that leaves at most 12 labels.</summary>
+    internal static int TickStep(int n)
+    {
+        if (n <= 20) return 1;
+        for (var step = 2; ; step *= 10)
+            foreach (var s in new[] { step, step * 5 / 2, step * 5 })
+                if ((n - 1) / s + 1 <= 12) return s;
+    }
 }
