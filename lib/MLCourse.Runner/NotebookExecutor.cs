@@ -22,15 +22,28 @@ public static class NotebookExecutor
 
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
+    /// <summary>
+    /// A fresh C# kernel (with <c>#r "nuget:"</c> support) that has compiled one empty statement, so that compiler
+    /// warm-up is not charged to a notebook's first cell. Start it while the previous notebook is being reported.
+    /// </summary>
+    public static async Task<CompositeKernel> CreateKernelAsync()
+    {
+        var kernel = CreateKernel();
+        await kernel.SendAsync(new SubmitCode("System.GC.KeepAlive(null);", NotebookFile.KernelName));
+        return kernel;
+    }
+
     /// <summary>Runs <paramref name="notebook"/> and returns what every executed cell produced.</summary>
     /// <param name="notebook">The notebook to run.</param>
+    /// <param name="kernel">A fresh kernel from <see cref="CreateKernelAsync"/>, disposed here; null to create one.</param>
     /// <param name="onCellStarted">Called with the 0-based cell index before each code cell runs (progress, watchdogs).</param>
     /// <param name="onCellFinished">Called with each cell's result as soon as the cell ends.</param>
     /// <param name="cancellationToken">Stops before the next cell.</param>
-    public static async Task<NotebookResult> RunAsync(
-        NotebookFile notebook, Action<int>? onCellStarted = null, Action<CellResult>? onCellFinished = null, CancellationToken cancellationToken = default)
+    public static async Task<NotebookResult> RunAsync(NotebookFile notebook, CompositeKernel? kernel = null,
+        Action<int>? onCellStarted = null, Action<CellResult>? onCellFinished = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(notebook);
+        using var owned = kernel ?? CreateKernel();
         await OneAtATime.WaitAsync(cancellationToken);
         var previousDirectory = Environment.CurrentDirectory;
         var clock = Stopwatch.StartNew();
@@ -38,7 +51,6 @@ public static class NotebookExecutor
         try
         {
             Environment.CurrentDirectory = Path.GetDirectoryName(notebook.Path)!;
-            using var kernel = CreateKernel();
             var codeCellNumber = 0;
             foreach (var (index, cell) in notebook.CodeCells)
             {
@@ -46,7 +58,7 @@ public static class NotebookExecutor
                 codeCellNumber++;
                 onCellStarted?.Invoke(index);
                 var cellClock = Stopwatch.StartNew();
-                var result = await kernel.SendAsync(new SubmitCode(cell.Contents, NotebookFile.KernelName), cancellationToken);
+                var result = await owned.SendAsync(new SubmitCode(cell.Contents, NotebookFile.KernelName), cancellationToken);
                 var (outputs, checks, error) = Collect(result.Events);
                 cells.Add(new CellResult(index, codeCellNumber, cellClock.Elapsed.TotalSeconds, outputs, checks, error is not null));
                 onCellFinished?.Invoke(cells[^1]);

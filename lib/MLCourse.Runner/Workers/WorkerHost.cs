@@ -20,19 +20,23 @@ public static class WorkerHost
             lock (writer) writer.WriteLine(message.ToLine());
         }
 
+        var kernel = NotebookExecutor.CreateKernelAsync();   // warmed while the runner sends the first notebook
         while (await reader.ReadLineAsync() is { } path)
         {
             NotebookResult result;
             try
             {
-                result = await NotebookExecutor.RunAsync(NotebookFile.Load(path), i => Send(new CellStarted(i)), c => Send(new CellFinished(c)));
+                result = await NotebookExecutor.RunAsync(NotebookFile.Load(path), await kernel, i => Send(new CellStarted(i)), c => Send(new CellFinished(c)));
             }
             catch (NotebookInputException e)
             {
+                (await kernel).Dispose();
                 result = new NotebookResult(Path.GetFullPath(path), [], 0, new NotebookFailure(null, null, "", e.Message));
             }
             Send(new NotebookFinished(result));
+            kernel = NotebookExecutor.CreateKernelAsync();   // a fresh kernel for the next notebook
         }
+        (await kernel).Dispose();
         return 0;
     }
 }

@@ -12,6 +12,9 @@ namespace MLCourse.Runner.Workers;
 internal sealed class WorkerProcess : IAsyncDisposable
 {
     private const int StderrLinesKept = 8;
+
+    /// <summary>Extra time a worker may take to start a kernel before a notebook's first cell (not counted against --timeout).</summary>
+    private static readonly TimeSpan KernelStartAllowance = TimeSpan.FromMinutes(2);
     private static int _started;
 
     private readonly Process _process;
@@ -83,7 +86,8 @@ internal sealed class WorkerProcess : IAsyncDisposable
             string? line;
             using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                deadline.CancelAfter(cellTimeout > cellClock.Elapsed ? cellTimeout - cellClock.Elapsed : TimeSpan.Zero);
+                var limit = current < 0 ? cellTimeout + KernelStartAllowance : cellTimeout;
+                deadline.CancelAfter(limit > cellClock.Elapsed ? limit - cellClock.Elapsed : TimeSpan.Zero);
                 try
                 {
                     line = await _reader.ReadLineAsync(deadline.Token);
@@ -91,7 +95,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
                     Kill();
-                    return Failed($"timed out: the cell ran longer than {cellTimeout.TotalSeconds:0.#} s (--timeout); the worker was stopped",
+                    return Failed(current < 0
+                        ? $"timed out: the worker did not start a kernel within {(cellTimeout + KernelStartAllowance).TotalSeconds:0.#} s"
+                        : $"timed out: the cell ran longer than {cellTimeout.TotalSeconds:0.#} s (--timeout); the worker was stopped",
                         "TimeoutException");
                 }
                 catch (OperationCanceledException)

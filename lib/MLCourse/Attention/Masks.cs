@@ -38,6 +38,28 @@ public static class Masks
         return keep;
     }
 
+    /// <summary>
+    /// A batch's key-padding mask in the keep convention: a B×<paramref name="keys"/> array whose row b is <c>true</c> for
+    /// the first <paramref name="lengths"/>[b] keys (real tokens) and <c>false</c> for the rest (padding), B = lengths.Length.
+    /// It is the negation of PyTorch's <c>key_padding_mask</c> (where <c>True</c> marks padding); pass it to
+    /// <see cref="MultiHeadAttention.Forward(IReadOnlyList{MathNet.Numerics.LinearAlgebra.Matrix{double}}, IReadOnlyList{MathNet.Numerics.LinearAlgebra.Matrix{double}}, IReadOnlyList{MathNet.Numerics.LinearAlgebra.Matrix{double}}, bool[,], bool[,])"/>.
+    /// Range: keys ≥ 1; at least one length; 0 ≤ lengths[b] ≤ keys (0 hides every key of sequence b). Introduced in notebook 02.
+    /// </summary>
+    public static bool[,] KeyPadding(int keys, params int[] lengths)
+    {
+        Guard.Positive(keys, nameof(keys));
+        ArgumentNullException.ThrowIfNull(lengths);
+        if (lengths.Length == 0) throw new ArgumentException("Give one length per sequence of the batch.", nameof(lengths));
+        var keep = new bool[lengths.Length, keys];
+        for (var b = 0; b < lengths.Length; b++)
+        {
+            if (lengths[b] < 0 || lengths[b] > keys)
+                throw new ArgumentOutOfRangeException(nameof(lengths), lengths[b], $"lengths[{b}] must be in [0, {keys}] (keys = {keys}), got {lengths[b]}.");
+            for (var j = 0; j < lengths[b]; j++) keep[b, j] = true;
+        }
+        return keep;
+    }
+
     /// <summary>Element-wise AND of two masks of the same shape: a key is visible only if both masks allow it.</summary>
     /// <exception cref="ArgumentException">The shapes differ.</exception>
     public static bool[,] And(bool[,] a, bool[,] b)

@@ -65,4 +65,28 @@ public class MasksTests
 
         Assert.Equal("length", e.ParamName);
     }
+
+    [Fact]
+    public void KeyPadding_keeps_the_first_length_keys_of_each_sequence()
+    {
+        var keep = Masks.KeyPadding(4, 4, 1, 0);
+
+        Assert.Equal((3, 4), (keep.GetLength(0), keep.GetLength(1)));
+        for (var j = 0; j < 4; j++)
+        {
+            Assert.True(keep[0, j]);
+            Assert.Equal(j < 1, keep[1, j]);
+            Assert.False(keep[2, j]);
+        }
+    }
+
+    [Fact]
+    public void KeyPadding_arguments_are_validated()
+    {
+        Assert.Equal("keys", Assert.Throws<ArgumentOutOfRangeException>(() => Masks.KeyPadding(0, 0)).ParamName);
+        Assert.Equal("lengths", Assert.Throws<ArgumentException>(() => Masks.KeyPadding(3)).ParamName);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Masks.KeyPadding(3, 2, 4));
+        Assert.Equal("lengths", e.ParamName);
+        Assert.Contains("lengths[1] must be in [0, 3]", e.Message);
+    }
 }
