@@ -26,7 +26,8 @@ public sealed class BatchNorm1d : NormalizationLayer
     /// <param name="eps">ε added to the variance before the square root. Range: finite, &gt; 0. PyTorch's default 1e-5.</param>
     /// <param name="momentum">Weight of the new batch in the running averages. Range: [0, 1]; 0 freezes the running
     /// statistics, 1 replaces them by the last batch's. PyTorch's default 0.1 (Keras' "momentum 0.99" is 1 − this).</param>
-    /// <exception cref="ArgumentOutOfRangeException">An argument is outside its range; the message names it and the value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is outside its range; the message names it and the value.
+    /// (PyTorch accepts any eps and momentum silently; a negative ε or a momentum of 1.5 is always a mistake.)</exception>
     public BatchNorm1d(int numFeatures, double eps = 1e-5, double momentum = 0.1) : base(numFeatures, nameof(numFeatures), eps)
     {
         Guard.InRange(momentum, 0, 1, nameof(momentum));
