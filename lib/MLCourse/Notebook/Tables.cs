@@ -3,7 +3,7 @@ using Microsoft.Data.Analysis;
 namespace MLCourse.Notebook;
 
 /// <summary>Builds the small result tables notebooks show (a Microsoft.Data.Analysis <see cref="DataFrame"/>, displayed as HTML). Introduced in notebook 01.</summary>
-public static class Tables
+public static partial class Tables
 {
     /// <summary>A table with one numeric column per (name, values) pair, e.g. <c>Tables.Of(("d_k", ds), ("Var", vs))</c>.</summary>
     /// <exception cref="ArgumentException">No columns, or columns of different lengths (both are named).</exception>

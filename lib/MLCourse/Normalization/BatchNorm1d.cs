@@ -1,0 +1,113 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace MLCourse.Normalization;
+
+/// <summary>
+/// Batch normalization over a batch of feature vectors, the same numbers as <c>torch.nn.BatchNorm1d(numFeatures, eps,
+/// momentum)</c> on an N×C input. Introduced in notebook 04 (04-batch-normalization).
+/// </summary>
+/// <remarks>
+/// <para><b>Training mode</b> (<see cref="Training"/> = true, the default). For each feature j, over the m = N rows of the batch:
+/// μ_j = Σ_i x_ij / m, the biased variance σ²_j = Σ_i (x_ij − μ_j)² / m, x̂_ij = (x_ij − μ_j)/√(σ²_j + ε) and
+/// y_ij = γ_j x̂_ij + β_j. Each call then updates the running statistics with PyTorch's convention
+/// running ← (1 − momentum)·running + momentum·batch, using μ_j for <see cref="RunningMean"/> and the <b>unbiased</b>
+/// variance σ²_j·m/(m − 1) for <see cref="RunningVar"/>, and adds 1 to <see cref="NumBatchesTracked"/>.
+/// A batch of one row is rejected, as in PyTorch ("Expected more than 1 value per channel when training").</para>
+/// <para><b>Evaluation mode</b> (<see cref="Training"/> = false): y_ij = γ_j (x_ij − running_mean_j)/√(running_var_j + ε) + β_j,
+/// row by row, so a row's output does not depend on the other rows; nothing is updated; any N ≥ 1 is accepted.</para>
+/// <para>State: 2C learnable parameters (γ, β) and 2C running buffers (running mean and variance); PyTorch also keeps
+/// the counter num_batches_tracked (here <see cref="NumBatchesTracked"/>). Initial values as in PyTorch: γ = 1, β = 0,
+/// running mean 0, running variance 1. The four vectors are the live state: writing into them changes the layer.</para>
+/// </remarks>
+public sealed class BatchNorm1d : NormalizationLayer
+{
+    /// <summary>Creates the layer with γ = 1, β = 0, running mean 0, running variance 1, in training mode.</summary>
+    /// <param name="numFeatures">C, the number of features (columns of the input). Range: ≥ 1.</param>
+    /// <param name="eps">ε added to the variance before the square root. Range: finite, &gt; 0. PyTorch's default 1e-5.</param>
+    /// <param name="momentum">Weight of the new batch in the running averages. Range: [0, 1]; 0 freezes the running
+    /// statistics, 1 replaces them by the last batch's. PyTorch's default 0.1 (Keras' "momentum 0.99" is 1 − this).</param>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is outside its range; the message names it and the value.
+    /// (PyTorch accepts any eps and momentum silently; a negative ε or a momentum of 1.5 is always a mistake.)</exception>
+    public BatchNorm1d(int numFeatures, double eps = 1e-5, double momentum = 0.1) : base(numFeatures, nameof(numFeatures), eps)
+    {
+        Guard.InRange(momentum, 0, 1, nameof(momentum));
+        (NumFeatures, Momentum) = (numFeatures, momentum);
+        Beta = Vector<double>.Build.Dense(numFeatures);
+        RunningMean = Vector<double>.Build.Dense(numFeatures);
+        RunningVar = Vector<double>.Build.Dense(numFeatures, 1.0);
+    }
+
+    /// <summary>C, the number of features.</summary>
+    public int NumFeatures { get; }
+
+    /// <summary>Weight of the new batch in the running averages (PyTorch convention).</summary>
+    public double Momentum { get; }
+
+    /// <summary>β, the learnable shift (length C, initially 0). Live: writing into it changes the layer.</summary>
+    public Vector<double> Beta { get; }
+
+    /// <summary>The running mean (length C, initially 0), updated by each training-mode <see cref="Forward"/>; used in evaluation mode.</summary>
+    public Vector<double> RunningMean { get; }
+
+    /// <summary>The running unbiased variance (length C, initially 1), updated by each training-mode <see cref="Forward"/>; used in evaluation mode.</summary>
+    public Vector<double> RunningVar { get; }
+
+    /// <summary>How many training-mode batches have updated the running statistics (PyTorch's num_batches_tracked).</summary>
+    public long NumBatchesTracked { get; private set; }
+
+    /// <summary>True (the default): normalise with the batch statistics and update the running ones. False: evaluation mode.</summary>
+    public bool Training { get; set; } = true;
+
+    /// <summary>
+    /// Normalises <paramref name="x"/> (N×C, one row per sample) as described on the class: with the batch statistics
+    /// (and updating the running ones) in training mode, with the running statistics in evaluation mode.
+    /// </summary>
+    /// <returns>A new N×C matrix y.</returns>
+    /// <exception cref="ArgumentException">x does not have C columns, or has fewer than 2 rows in training mode (both named in the message).</exception>
+    public Matrix<double> Forward(Matrix<double> x)
+    {
+        Guard.Columns(x, NumFeatures, nameof(x), "numFeatures");
+        var m = x.RowCount;
+        if (Training && m < 2)
+            throw new ArgumentException(
+                $"x is {Guard.Shape(x)} but training mode needs more than 1 value per channel (at least 2 rows) to compute a batch variance " +
+                "(PyTorch: \"Expected more than 1 value per channel when training\"); use a larger batch or set Training = false.", nameof(x));
+        var y = Matrix<double>.Build.Dense(m, NumFeatures);
+        for (var j = 0; j < NumFeatures; j++)
+        {
+            var column = x.Column(j);
+            var (mean, variance) = Training ? Moments.Of(column) : (RunningMean[j], RunningVar[j]);
+            var inverseStd = 1 / Math.Sqrt(variance + Eps);
+            for (var i = 0; i < m; i++)
+                y[i, j] = (column[i] - mean) * inverseStd * Gamma[j] + Beta[j];
+            if (!Training) continue;
+            RunningMean[j] = (1 - Momentum) * RunningMean[j] + Momentum * mean;
+            RunningVar[j] = (1 - Momentum) * RunningVar[j] + Momentum * variance * m / (m - 1);
+        }
+        if (Training) NumBatchesTracked++;
+        return y;
+    }
+
+    /// <summary>
+    /// Folds this layer's evaluation-mode transform into the linear (or 1×1 convolution) layer z = x Wᵀ + b that feeds it,
+    /// so that x W'ᵀ + b' = Forward(x Wᵀ + b) in evaluation mode: with s_j = γ_j/√(running_var_j + ε),
+    /// W'_jk = s_j W_jk and b'_j = s_j (b_j − running_mean_j) + β_j (torch.nn.utils.fusion.fuse_linear_bn_eval).
+    /// The folded layer has exactly the shape of the original one: BN costs nothing at inference. The layer is not changed.
+    /// </summary>
+    /// <param name="weight">W, C×in (PyTorch's nn.Linear layout: one row per output feature).</param>
+    /// <param name="bias">b, length C; null for a linear layer without bias (b = 0).</param>
+    /// <returns>The folded weight W' (C×in) and bias b' (length C).</returns>
+    /// <exception cref="ArgumentException">weight does not have C rows, or bias does not have length C.</exception>
+    public (Matrix<double> Weight, Vector<double> Bias) FoldInto(Matrix<double> weight, Vector<double>? bias = null)
+    {
+        ArgumentNullException.ThrowIfNull(weight);
+        if (weight.RowCount != NumFeatures)
+            throw new ArgumentException($"weight is {Guard.Shape(weight)} but must have {NumFeatures} rows (numFeatures, one per output feature).", nameof(weight));
+        if (bias is not null && bias.Count != NumFeatures)
+            throw new ArgumentException($"bias has length {bias.Count} but must have length {NumFeatures} (numFeatures).", nameof(bias));
+        var scale = Vector<double>.Build.Dense(NumFeatures, j => Gamma[j] / Math.Sqrt(RunningVar[j] + Eps));
+        var foldedWeight = Matrix<double>.Build.DenseOfDiagonalVector(scale) * weight;
+        var foldedBias = Vector<double>.Build.Dense(NumFeatures, j => scale[j] * ((bias?[j] ?? 0) - RunningMean[j]) + Beta[j]);
+        return (foldedWeight, foldedBias);
+    }
+}
