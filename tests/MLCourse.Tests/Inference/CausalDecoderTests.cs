@@ -1,0 +1,109 @@
+using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Inference;
+using MLCourse.Numerics;
+using Xunit;
+
+namespace MLCourse.Tests.Inference;
+
+public class CausalDecoderTests
+{
+    private static void AssertClose(Matrix<double> expected, Matrix<double> actual, double tolerance) =>
+        Assert.True((expected - actual).Enumerate().All(e => Math.Abs(e) <= tolerance), $"max |difference| = {(expected - actual).Enumerate().Max(Math.Abs):E2}");
+
+    [Theory]
+    [InlineData(1, 1, 1, 4, 8)]
+    [InlineData(2, 4, 4, 3, 16)]
+    [InlineData(3, 4, 2, 2, 8)]   // grouped-query attention
+    [InlineData(2, 4, 1, 3, 5)]   // multi-query attention
+    public void Cached_steps_equal_full_recomputation_at_every_position(int layers, int heads, int kvHeads, int headDim, int ffn)
+    {
+        var random = Rng.Create(layers * 100 + heads * 10 + kvHeads);
+        var decoder = new CausalDecoder(layers, heads, kvHeads, headDim, ffn, random);
+        var x = Rng.StandardNormal(7, decoder.ModelDim, random);
+        var cache = decoder.NewCache();
+
+        for (var t = 0; t < x.RowCount; t++)
+        {
+            var step = decoder.Step(x.Row(t), cache);
+            var full = decoder.Forward(x.SubMatrix(0, t + 1, 0, decoder.ModelDim));
+            AssertClose(full.SubMatrix(t, 1, 0, decoder.ModelDim), step.ToRowMatrix(), 1e-12);
+            Assert.Equal(t + 1, cache.Length);
+        }
+    }
+
+    [Fact]
+    public void Later_tokens_do_not_change_earlier_outputs()
+    {
+        var random = Rng.Create(3);
+        var decoder = new CausalDecoder(2, 2, 2, 3, 6, random);
+        var x = Rng.StandardNormal(5, 6, random);
+        var changed = x.Clone();
+        changed.SetRow(4, Rng.StandardNormal(6, random));
+
+        AssertClose(decoder.Forward(x).SubMatrix(0, 4, 0, 6), decoder.Forward(changed).SubMatrix(0, 4, 0, 6), 0);
+        Assert.True((decoder.Forward(x).Row(4) - decoder.Forward(changed).Row(4)).L2Norm() > 1e-3);
+    }
+
+    [Fact]
+    public void Flop_counter_matches_the_closed_forms()
+    {
+        var random = Rng.Create(4);
+        var decoder = new CausalDecoder(3, 4, 2, 5, 11, random);
+        var x = Rng.StandardNormal(6, decoder.ModelDim, random);
+
+        decoder.Forward(x);
+        Assert.Equal(decoder.ForwardFlops(6), decoder.Flops);
+
+        var cache = decoder.NewCache();
+        for (var t = 0; t < 6; t++)
+        {
+            decoder.ResetFlops();
+            decoder.Step(x.Row(t), cache);
+            Assert.Equal(decoder.StepFlops(t + 1), decoder.Flops);
+        }
+    }
+
+    [Fact]
+    public void Closed_forms_by_hand()
+    {
+        // d = 4, kv = 2, f = 3, one layer: forward of L = 2 is 4·2·16 + 4·2·4·2 + 4·4·4 + 4·2·4·3 = 128 + 64 + 64 + 96.
+        var decoder = new CausalDecoder(1, 2, 1, 2, 3, Rng.Create(5));
+        Assert.Equal(352, decoder.ForwardFlops(2));
+        Assert.Equal(4 * 16 + 4 * 4 * 2 + 4 * 2 * 4 + 4 * 4 * 3, decoder.StepFlops(2));
+    }
+
+    [Fact]
+    public void Cache_holds_two_layers_kvheads_headdim_values_per_token()
+    {
+        var random = Rng.Create(6);
+        var decoder = new CausalDecoder(3, 4, 2, 5, 7, random);
+        var cache = decoder.NewCache();
+        for (var t = 0; t < 4; t++) decoder.Step(Rng.StandardNormal(decoder.ModelDim, random), cache);
+
+        Assert.Equal(2L * 3 * 2 * 5 * 4, cache.StoredValues);
+        Assert.Equal((4, 10), (cache.Keys(2).RowCount, cache.Values(0).ColumnCount));
+    }
+
+    [Fact]
+    public void Validates_shapes_and_sizes()
+    {
+        var random = Rng.Create(7);
+        var decoder = new CausalDecoder(2, 2, 1, 3, 4, random);
+
+        var e = Assert.Throws<ArgumentException>(() => decoder.Forward(Matrix<double>.Build.Dense(3, 5)));
+        Assert.Equal("x", e.ParamName);
+        Assert.Contains("x is 3×5 but must have 6 columns", e.Message);
+
+        var s = Assert.Throws<ArgumentException>(() => decoder.Step(Vector<double>.Build.Dense(5), decoder.NewCache()));
+        Assert.Equal("x", s.ParamName);
+
+        var c = Assert.Throws<ArgumentException>(() => decoder.Step(Vector<double>.Build.Dense(6), new KeyValueCache(2, 2, 3)));
+        Assert.Equal("cache", c.ParamName);
+        Assert.Contains("cache is 2 layers × 2 KV heads × 3 but the decoder is 2 layers × 1 KV heads × 3", c.Message);
+
+        Assert.Equal("kvHeads", Assert.Throws<ArgumentException>(() => new CausalDecoder(1, 4, 3, 2, 2, random)).ParamName);
+        Assert.Equal("layers", Assert.Throws<ArgumentOutOfRangeException>(() => new CausalDecoder(0, 4, 4, 2, 2, random)).ParamName);
+        Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => decoder.ForwardFlops(0)).ParamName);
+        Assert.Equal("contextLength", Assert.Throws<ArgumentOutOfRangeException>(() => decoder.StepFlops(0)).ParamName);
+    }
+}
