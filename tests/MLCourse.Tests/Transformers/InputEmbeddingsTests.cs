@@ -8,23 +8,13 @@ namespace MLCourse.Tests.Transformers;
 
 public class InputEmbeddingsTests
 {
-    private const string File = "transformer_parameters.json";
-
-    public static TheoryData<string> Cases
-    {
-        get
-        {
-            var data = new TheoryData<string>();
-            foreach (var c in GoldenData.Cases(File).Where(c => (string)c["kind"]! == "embeddings")) data.Add((string)c["name"]!);
-            return data;
-        }
-    }
+    public static TheoryData<string> Cases => TransformerGolden.Names("embeddings");
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Matches_pytorch(string name)
+    public void The_sum_of_the_three_lookups_matches_pytorch(string name)
     {
-        var c = GoldenData.Case(File, name);
+        var c = TransformerGolden.Case(name);
         var embeddings = new InputEmbeddings(GoldenData.Matrix(c["word"]), GoldenData.Matrix(c["token_type"]), GoldenData.Matrix(c["position"]));
         var tokens = c["tokens"]!.AsArray().Select(t => (int)t!).ToArray();
         var segments = c["segments"]!.AsArray().Select(t => (int)t!).ToArray();

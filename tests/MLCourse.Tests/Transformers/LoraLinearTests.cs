@@ -8,23 +8,13 @@ namespace MLCourse.Tests.Transformers;
 
 public class LoraLinearTests
 {
-    private const string File = "transformer_parameters.json";
-
-    public static TheoryData<string> Cases
-    {
-        get
-        {
-            var data = new TheoryData<string>();
-            foreach (var c in GoldenData.Cases(File).Where(c => (string)c["kind"]! == "lora")) data.Add((string)c["name"]!);
-            return data;
-        }
-    }
+    public static TheoryData<string> Cases => TransformerGolden.Names("lora");
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Matches_pytorch(string name)
+    public void Forward_and_merged_weight_match_pytorch(string name)
     {
-        var c = GoldenData.Case(File, name);
+        var c = TransformerGolden.Case(name);
         var bias = c["bias"] is null ? null : GoldenData.Vector(c["bias"]);
         var layer = new LoraLinear(GoldenData.Matrix(c["weight"]), bias, GoldenData.Matrix(c["a"]), GoldenData.Matrix(c["b"]), (double)c["alpha"]!);
         var x = GoldenData.Matrix(c["x"]);

@@ -7,22 +7,11 @@ namespace MLCourse.Tests.Transformers;
 
 public class ParameterCountTests
 {
-    private const string File = "transformer_parameters.json";
+    public static TheoryData<string> Models => TransformerGolden.Names("model");
 
-    private static IEnumerable<JsonObject> OfKind(string kind) => GoldenData.Cases(File).Where(c => (string)c["kind"]! == kind);
+    public static TheoryData<string> FeedForwardBlocks => TransformerGolden.Names("ffn");
 
-    private static TheoryData<string> NamesOf(string kind)
-    {
-        var data = new TheoryData<string>();
-        foreach (var c in OfKind(kind)) data.Add((string)c["name"]!);
-        return data;
-    }
-
-    public static TheoryData<string> Models => NamesOf("model");
-
-    public static TheoryData<string> FeedForwardBlocks => NamesOf("ffn");
-
-    public static TheoryData<string> TorchLayers => NamesOf("torch-layers");
+    public static TheoryData<string> TorchLayers => TransformerGolden.Names("torch-layers");
 
     private static BertConfig Config(JsonObject c) => new(
         (int)c["vocabulary"]!, (int)c["hidden"]!, (int)c["layers"]!, (int)c["ffn"]!, (int)c["positions"]!, (int)c["types"]!,
@@ -32,7 +21,7 @@ public class ParameterCountTests
     [MemberData(nameof(Models))]
     public void Bert_matches_a_model_built_with_pytorch_group_by_group(string name)
     {
-        var c = GoldenData.Case(File, name);
+        var c = TransformerGolden.Case(name);
         var breakdown = ParameterCount.Bert(Config(c));
         var golden = c["groups"]!.AsObject();
         var firstLayer = breakdown.Blocks[1];
@@ -48,7 +37,7 @@ public class ParameterCountTests
     [MemberData(nameof(Models))]
     public void Bert_block_totals_and_total_match_pytorch(string name)
     {
-        var c = GoldenData.Case(File, name);
+        var c = TransformerGolden.Case(name);
         var breakdown = ParameterCount.Bert(Config(c));
         var layers = breakdown.Blocks.Skip(1).SkipLast(1).ToList();
 
@@ -64,7 +53,7 @@ public class ParameterCountTests
     [MemberData(nameof(Models))]
     public void PreTrainingHeads_match_pytorch_with_the_tied_output_weight(string name)
     {
-        var c = GoldenData.Case(File, name);
+        var c = TransformerGolden.Case(name);
         var config = Config(c);
 
         Assert.Equal((long)c["with_pretraining_heads"]!, ParameterCount.Bert(config).Total + ParameterCount.PreTrainingHeads(config));
@@ -87,7 +76,7 @@ public class ParameterCountTests
     [MemberData(nameof(FeedForwardBlocks))]
     public void FeedForward_matches_pytorch_and_is_2_d_dff_plus_dff_plus_d(string name)
     {
-        var c = GoldenData.Case(File, name);
+        var c = TransformerGolden.Case(name);
         var (d, f) = ((int)c["d"]!, (int)c["ffn"]!);
 
         Assert.Equal((long)c["count"]!, ParameterCount.FeedForward(d, f));
@@ -98,7 +87,7 @@ public class ParameterCountTests
     [MemberData(nameof(TorchLayers))]
     public void Attention_and_encoder_layer_match_torch_nn_modules(string name)
     {
-        var c = GoldenData.Case(File, name);
+        var c = TransformerGolden.Case(name);
         var (d, f) = ((int)c["d"]!, (int)c["ffn"]!);
 
         Assert.Equal((long)c["multihead_attention"]!, ParameterCount.MultiHeadAttention(d));
@@ -110,7 +99,7 @@ public class ParameterCountTests
     [Fact]
     public void Gpt2_small_assembled_from_the_building_blocks_matches_pytorch()
     {
-        var c = OfKind("gpt2").Single();
+        var c = TransformerGolden.OfKind("gpt2").Single();
         var (v, p, h, l, f) = ((int)c["vocabulary"]!, (int)c["positions"]!, (int)c["hidden"]!, (int)c["layers"]!, (int)c["ffn"]!);
 
         var total = ParameterCount.Embedding(v, h) + ParameterCount.Embedding(p, h) + l * ParameterCount.EncoderLayer(h, f) + ParameterCount.LayerNorm(h);
