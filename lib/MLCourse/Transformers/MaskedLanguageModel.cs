@@ -1,6 +1,6 @@
 namespace MLCourse.Transformers;
 
-/// <summary>What BERT's masked-language-model corruption did to one input position.</summary>
+/// <summary>What BERT's masked-language-model corruption did to one input position. Introduced in notebook 12.</summary>
 public enum MaskDecision
 {
     /// <summary>Not selected (probability 1 − 0.15): the input keeps its token and the loss ignores the position.</summary>

@@ -21,7 +21,7 @@ public enum ParameterKind
     Pooler,
 }
 
-/// <summary>One named tensor group of a model, e.g. layer 3's <c>attention.query</c> (weight and bias).</summary>
+/// <summary>One named tensor group of a model, e.g. layer 3's <c>attention.query</c> (weight and bias). Introduced in notebook 12.</summary>
 /// <param name="Block">Where it sits: <c>embeddings</c>, <c>layer i</c> (or the one shared layer), <c>pooler</c>.</param>
 /// <param name="Name">Its name inside the block, as in Hugging Face's BertModel (<c>attention.query</c>, <c>intermediate.dense</c>, …).</param>
 /// <param name="Kind">What it does.</param>
