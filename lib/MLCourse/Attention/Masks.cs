@@ -21,6 +21,26 @@ public static class Masks
     }
 
     /// <summary>
+    /// The prefix-LM mask of GLM (and ChatGLM, UniLM) for self-attention over <paramref name="length"/> positions: the
+    /// first <paramref name="prefixLength"/> positions (the prompt, GLM's part A) see each other in both directions; every
+    /// later position i sees the whole prefix and the positions j ≤ i (causal). Position i sees key j iff
+    /// j &lt; prefixLength or j ≤ i. Range: length ≥ 1, 0 ≤ prefixLength ≤ length. prefixLength = length gives the
+    /// bidirectional (all-true) mask of a BERT encoder, and prefixLength 0 or 1 the causal mask of a GPT decoder.
+    /// Introduced in notebook 12.
+    /// </summary>
+    public static bool[,] Prefix(int length, int prefixLength)
+    {
+        Guard.Positive(length, nameof(length));
+        if (prefixLength < 0 || prefixLength > length)
+            throw new ArgumentOutOfRangeException(nameof(prefixLength), prefixLength, $"prefixLength must be in [0, {length}] (length = {length}), got {prefixLength}.");
+        var keep = new bool[length, length];
+        for (var i = 0; i < length; i++)
+            for (var j = 0; j < length; j++)
+                keep[i, j] = j < prefixLength || j <= i;
+        return keep;
+    }
+
+    /// <summary>
     /// The key-padding mask for <paramref name="queries"/> queries over <paramref name="keys"/> keys of which only the
     /// first <paramref name="validKeys"/> are real tokens (the rest are padding). Range: queries, keys ≥ 1; 0 ≤ validKeys ≤ keys.
     /// With validKeys = 0 every row is fully masked (see the remarks on <see cref="ScaledDotProductAttention"/>).

@@ -16,6 +16,37 @@ public class MasksTests
     }
 
     [Fact]
+    public void Prefix_is_bidirectional_on_the_prefix_and_causal_after_it()
+    {
+        var keep = Masks.Prefix(length: 5, prefixLength: 2);
+
+        for (var i = 0; i < 5; i++)
+            for (var j = 0; j < 5; j++)
+                Assert.Equal(j < 2 || j <= i, keep[i, j]);
+        Assert.True(keep[0, 1]);
+        Assert.False(keep[2, 3]);
+    }
+
+    [Fact]
+    public void Prefix_of_the_whole_sequence_is_all_true_and_an_empty_prefix_is_causal()
+    {
+        Assert.All(Masks.Prefix(4, 4).Cast<bool>(), Assert.True);
+        Assert.Equal(Masks.Causal(4), Masks.Prefix(4, 0));
+        Assert.Equal(Masks.Causal(4), Masks.Prefix(4, 1));
+    }
+
+    [Theory]
+    [InlineData(0, 0, "length")]
+    [InlineData(3, 4, "prefixLength")]
+    [InlineData(3, -1, "prefixLength")]
+    public void Invalid_prefix_arguments_are_named(int length, int prefixLength, string argument)
+    {
+        var e = Assert.ThrowsAny<ArgumentException>(() => Masks.Prefix(length, prefixLength));
+
+        Assert.Equal(argument, e.ParamName);
+    }
+
+    [Fact]
     public void Padding_hides_the_keys_after_the_valid_ones()
     {
         var keep = Masks.Padding(queries: 2, keys: 5, validKeys: 3);

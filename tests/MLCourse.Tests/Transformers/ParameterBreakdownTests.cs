@@ -1,0 +1,80 @@
+using Microsoft.Data.Analysis;
+using MLCourse.Transformers;
+using Xunit;
+
+namespace MLCourse.Tests.Transformers;
+
+public class ParameterBreakdownTests
+{
+    private static readonly ParameterBreakdown BertBase = ParameterCount.Bert(BertConfig.Base);
+
+    [Fact]
+    public void Blocks_are_embeddings_then_each_layer_then_the_pooler()
+    {
+        Assert.Equal(14, BertBase.Blocks.Count);
+        Assert.Equal("embeddings", BertBase.Blocks[0]);
+        Assert.Equal("layer 0", BertBase.Blocks[1]);
+        Assert.Equal("layer 11", BertBase.Blocks[12]);
+        Assert.Equal("pooler", BertBase.Blocks[13]);
+        Assert.Equal(["embeddings", "layers 0–11 (shared)", "pooler"], ParameterCount.Bert(BertConfig.AlbertBase).Blocks);
+    }
+
+    [Fact]
+    public void Kinds_partition_the_total()
+    {
+        Assert.Equal(BertBase.Total, Enum.GetValues<ParameterKind>().Sum(BertBase.Count));
+        Assert.Equal(12 * (4L * 768 * 768 + 4 * 768), BertBase.Count(ParameterKind.Attention));
+        Assert.Equal(12 * (2L * 768 * 3072 + 3072 + 768), BertBase.Count(ParameterKind.FeedForward));
+        Assert.Equal((1 + 2 * 12) * 1536L, BertBase.Count(ParameterKind.LayerNorm));
+        Assert.Equal(768L * 768 + 768, BertBase.Count(ParameterKind.Pooler));
+        Assert.Equal((30522L + 512 + 2) * 768, BertBase.Count(ParameterKind.Embeddings));
+    }
+
+    [Fact]
+    public void Bytes_multiplies_the_total()
+    {
+        Assert.Equal(409_070_592.0, ParameterCount.Bert(BertConfig.ChineseBase).Bytes());
+        Assert.Equal(2.0 * BertBase.Total, BertBase.Bytes(2));
+        Assert.Equal("bytesPerParameter", Assert.Throws<ArgumentOutOfRangeException>(() => BertBase.Bytes(0)).ParamName);
+    }
+
+    [Fact]
+    public void ToTable_lists_every_group_or_one_block()
+    {
+        var all = BertBase.ToTable();
+        var layer = BertBase.ToTable("layer 3");
+
+        Assert.Equal(4 + 12 * 8 + 1, all.Rows.Count);
+        Assert.Equal(["Block", "Name", "Kind", "Formula", "Count"], all.Columns.Select(c => c.Name));
+        Assert.Equal(8, layer.Rows.Count);
+        Assert.Equal("attention.query", layer["Name"][0]);
+        Assert.Equal("H² + H", layer["Formula"][0]);
+        Assert.Equal(7_087_872L, ((Int64DataFrameColumn)layer["Count"]).Sum());
+    }
+
+    [Fact]
+    public void ByBlock_splits_each_block_by_kind_and_ends_with_the_total()
+    {
+        var table = BertBase.ByBlock();
+
+        Assert.Equal(15, table.Rows.Count);
+        Assert.Equal(["Block", "Embeddings", "Attention", "FeedForward", "LayerNorm", "Pooler", "Total"], table.Columns.Select(c => c.Name));
+        Assert.Equal("layer 0", table["Block"][1]);
+        Assert.Equal(2_362_368L, table["Attention"][1]);
+        Assert.Equal(4_722_432L, table["FeedForward"][1]);
+        Assert.Equal(3_072L, table["LayerNorm"][1]);
+        Assert.Equal(7_087_872L, table["Total"][1]);
+        Assert.Equal("total", table["Block"][14]);
+        Assert.Equal(109_482_240L, table["Total"][14]);
+    }
+
+    [Fact]
+    public void An_unknown_block_is_named_with_the_known_ones()
+    {
+        var e = Assert.Throws<ArgumentException>(() => BertBase.Count("layer 12"));
+
+        Assert.Equal("block", e.ParamName);
+        Assert.Contains("'layer 12' is not one of: embeddings, layer 0", e.Message);
+        Assert.Equal("block", Assert.Throws<ArgumentException>(() => BertBase.ToTable("decoder")).ParamName);
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+using MLCourse.Tests.Golden;
+using Xunit;
+
+namespace MLCourse.Tests.Transformers;
+
+/// <summary>The cases of Golden/transformer_parameters.json, which holds several kinds of case (model, ffn, lora, …).</summary>
+internal static class TransformerGolden
+{
+    public const string File = "transformer_parameters.json";
+
+    /// <summary>The cases whose "kind" is <paramref name="kind"/>.</summary>
+    public static IEnumerable<JsonObject> OfKind(string kind) => GoldenData.Cases(File).Where(c => (string)c["kind"]! == kind);
+
+    /// <summary>The case called <paramref name="name"/>.</summary>
+    public static JsonObject Case(string name) => GoldenData.Case(File, name);
+
+    /// <summary>xUnit member data: the names of the cases of one kind.</summary>
+    public static TheoryData<string> Names(string kind)
+    {
+        var data = new TheoryData<string>();
+        foreach (var c in OfKind(kind)) data.Add((string)c["name"]!);
+        return data;
+    }
+}
