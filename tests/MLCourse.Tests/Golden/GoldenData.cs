@@ -18,11 +18,14 @@ internal static class GoldenData
         return root["cases"]!.AsArray().Select(c => c!.AsObject()).ToList();
     }
 
-    /// <summary>xUnit member data: one row per case name.</summary>
-    public static TheoryData<string> Names(string file)
+    /// <summary>The cases of a file whose <c>"kind"</c> is <paramref name="kind"/> (files that hold several kinds of case).</summary>
+    public static IEnumerable<JsonObject> OfKind(string file, string kind) => Cases(file).Where(c => (string)c["kind"]! == kind);
+
+    /// <summary>xUnit member data: one row per case name, of every case or only those of one <paramref name="kind"/>.</summary>
+    public static TheoryData<string> Names(string file, string? kind = null)
     {
         var data = new TheoryData<string>();
-        foreach (var c in Cases(file)) data.Add((string)c["name"]!);
+        foreach (var c in kind is null ? Cases(file) : OfKind(file, kind)) data.Add((string)c["name"]!);
         return data;
     }
 

@@ -11,12 +11,7 @@ internal static class NormalizationGolden
     public const string File = "normalization.json";
 
     /// <summary>xUnit member data: the names of the cases whose "kind" is <paramref name="kind"/>.</summary>
-    public static TheoryData<string> Names(string kind)
-    {
-        var data = new TheoryData<string>();
-        foreach (var c in GoldenData.Cases(File).Where(c => (string)c["kind"]! == kind)) data.Add((string)c["name"]!);
-        return data;
-    }
+    public static TheoryData<string> Names(string kind) => GoldenData.Names(File, kind);
 
     public static JsonObject Case(string name) => GoldenData.Case(File, name);
 

@@ -9,12 +9,7 @@ internal static class PositionsGolden
 {
     public const string File = "positions.json";
 
-    public static TheoryData<string> Names(string kind)
-    {
-        var data = new TheoryData<string>();
-        foreach (var c in GoldenData.Cases(File).Where(c => (string)c["kind"]! == kind)) data.Add((string)c["name"]!);
-        return data;
-    }
+    public static TheoryData<string> Names(string kind) => GoldenData.Names(File, kind);
 
     public static JsonObject Case(string name) => GoldenData.Case(File, name);
 

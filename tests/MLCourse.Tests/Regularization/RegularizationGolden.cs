@@ -12,16 +12,11 @@ internal static class RegularizationGolden
     public const string File = "regularization.json";
 
     /// <summary>xUnit member data: the names of the cases of one kind (lasso, ridge, lasso_path, lars, diabetes).</summary>
-    public static TheoryData<string> Names(string kind)
-    {
-        var data = new TheoryData<string>();
-        foreach (var c in GoldenData.Cases(File).Where(c => (string)c["kind"]! == kind)) data.Add((string)c["name"]!);
-        return data;
-    }
+    public static TheoryData<string> Names(string kind) => GoldenData.Names(File, kind);
 
     public static JsonObject Case(string name) => GoldenData.Case(File, name);
 
-    public static JsonObject Single(string kind) => GoldenData.Cases(File).Single(c => (string)c["kind"]! == kind);
+    public static JsonObject Single(string kind) => GoldenData.OfKind(File, kind).Single();
 
     /// <summary>The LARS (method='lasso') case on the scaled diabetes data: X, y, the knots α_k and the solution at each knot (p × knots).</summary>
     public static (Matrix<double> X, Vector<double> Y, Vector<double> Knots, Matrix<double> Coefs) Lars()
