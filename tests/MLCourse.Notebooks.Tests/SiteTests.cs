@@ -26,9 +26,10 @@ public partial class SiteTests(CourseFixture course)
         var body = BodyTag().Match(dom);
 
         Assert.True(body.Success && Attribute(body.Value, "ready") == "true", $"{page}: the page did not finish loading:{Environment.NewLine}{console}");
-        Assert.Equal("0", Attribute(body.Value, "math-errors"));
-        Assert.Equal("0", Attribute(body.Value, "images-broken"));
-        Assert.Equal("0", Attribute(body.Value, "external-requests"));
+        Assert.True(Attribute(body.Value, "math-errors") == "0",
+            $"{page}: formulas KaTeX cannot render:{Environment.NewLine}{string.Join(Environment.NewLine, KatexError().Matches(dom).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)))}");
+        Assert.True(Attribute(body.Value, "images-broken") == "0", $"{page}: {Attribute(body.Value, "images-broken")} image(s) did not load");
+        Assert.True(Attribute(body.Value, "external-requests") == "0", $"{page}: {Attribute(body.Value, "external-requests")} resource(s) requested from the network");
         Assert.True(console.Length == 0, $"{page}: console output:{Environment.NewLine}{console}");
         if (page != "index.html")
         {
@@ -70,4 +71,7 @@ public partial class SiteTests(CourseFixture course)
 
     [GeneratedRegex("<body[^>]*>")]
     private static partial Regex BodyTag();
+
+    [GeneratedRegex("class=\"katex-error\" title=\"([^\"]*)\"")]
+    private static partial Regex KatexError();
 }
