@@ -36,14 +36,17 @@ public sealed class BigramModel : ILanguageModel
         for (var i = 0; i < tokens.Count; i++)
             if (tokens[i] < 0 || tokens[i] >= vocabularySize)
                 throw new ArgumentException($"tokens[{i}] = {tokens[i]} is not a token id in [0, {vocabularySize - 1}] (vocabularySize = {vocabularySize}).", nameof(tokens));
-        var counts = new double[vocabularySize][];
-        for (var v = 0; v < vocabularySize; v++) counts[v] = new double[vocabularySize];
-        for (var i = 1; i < tokens.Count; i++) counts[tokens[i - 1]][tokens[i]]++;
-        var rows = counts.Select(row =>
+        var counts = new Dictionary<int, int>[vocabularySize];
+        for (var v = 0; v < vocabularySize; v++) counts[v] = [];
+        for (var i = 1; i < tokens.Count; i++) counts[tokens[i - 1]][tokens[i]] = counts[tokens[i - 1]].GetValueOrDefault(tokens[i]) + 1;
+        var rows = new double[vocabularySize][];
+        for (var v = 0; v < vocabularySize; v++)
         {
-            var denominator = row.Sum() + smoothing * vocabularySize;
-            return row.Select(c => Math.Log((c + smoothing) / denominator)).ToArray();
-        }).ToArray();
+            var logDenominator = Math.Log(counts[v].Values.Sum() + smoothing * vocabularySize);
+            rows[v] = new double[vocabularySize];
+            Array.Fill(rows[v], Math.Log(smoothing) - logDenominator);   // unseen pairs: k / (c(v) + kV)
+            foreach (var (w, c) in counts[v]) rows[v][w] = Math.Log(c + smoothing) - logDenominator;
+        }
         return new BigramModel(rows);
     }
 

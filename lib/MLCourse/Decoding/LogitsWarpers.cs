@@ -38,8 +38,9 @@ public static class LogitsWarpers
     {
         CheckLogits(logits, nameof(logits));
         Guard.Positive(k, nameof(k));
-        var descending = logits.OrderDescending().ToArray();
-        var threshold = descending[Math.Min(k, logits.Count) - 1];
+        var values = logits.ToArray();
+        Array.Sort(values);   // ascending: the k-th largest is values[V − k]
+        var threshold = values[logits.Count - Math.Min(k, logits.Count)];
         return logits.Map(z => z < threshold ? double.NegativeInfinity : z);
     }
 
@@ -56,8 +57,10 @@ public static class LogitsWarpers
     {
         CheckLogits(logits, nameof(logits));
         if (!(p > 0 && p <= 1)) throw new ArgumentOutOfRangeException(nameof(p), p, $"p must be in (0, 1], got {p}.");
-        var order = Enumerable.Range(0, logits.Count).OrderBy(i => logits[i]).ToArray();   // LINQ OrderBy is stable
-        var sorted = Softmax.Apply(Vector<double>.Build.DenseOfEnumerable(order.Select(i => logits[i])));
+        var values = logits.ToArray();
+        var order = Enumerable.Range(0, values.Length).ToArray();
+        Array.Sort(order, (a, b) => values[a] != values[b] ? values[a].CompareTo(values[b]) : a.CompareTo(b));   // ascending, stable
+        var sorted = Softmax.Apply(Vector<double>.Build.DenseOfEnumerable(order.Select(i => values[i])));
         var result = logits.Clone();
         var cumulative = 0.0;
         for (var j = 0; j < order.Length - 1; j++)

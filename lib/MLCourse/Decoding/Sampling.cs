@@ -33,25 +33,39 @@ public static class Sampling
     /// <paramref name="random"/>, return the first i with p₀ + … + p_i &gt; u. A token of probability 0 is never drawn.
     /// </summary>
     /// <exception cref="ArgumentException">probabilities is empty, has a negative or NaN entry, or does not sum to 1 (±1e-9).</exception>
-    public static int Draw(Vector<double> probabilities, System.Random random)
+    public static int Draw(Vector<double> probabilities, System.Random random) => Draw(probabilities, 1, random)[0];
+
+    /// <summary>
+    /// <paramref name="count"/> independent draws, as <paramref name="count"/> calls of
+    /// <see cref="Draw(Vector{double}, System.Random)"/> (the same numbers from the same generator), but the cumulative
+    /// sums are built once and each draw is a binary search. Range: count ≥ 1.
+    /// </summary>
+    public static int[] Draw(Vector<double> probabilities, int count, System.Random random)
     {
         Guard.NotEmpty(probabilities, nameof(probabilities));
+        Guard.Positive(count, nameof(count));
         ArgumentNullException.ThrowIfNull(random);
-        if (probabilities.Any(p => !(p >= 0)))
+        var p = probabilities.ToArray();
+        if (Array.Exists(p, x => !(x >= 0)))
             throw new ArgumentException("probabilities must be non-negative and not NaN.", nameof(probabilities));
-        var sum = probabilities.Sum();
-        if (Math.Abs(sum - 1) > 1e-9)
-            throw new ArgumentException($"probabilities must sum to 1, but sum to {sum:R}.", nameof(probabilities));
-        var u = random.NextDouble();
-        var (cumulative, last) = (0.0, 0);
-        for (var i = 0; i < probabilities.Count; i++)
+        var cumulative = new double[p.Length];
+        for (var i = 0; i < p.Length; i++) cumulative[i] = (i == 0 ? 0 : cumulative[i - 1]) + p[i];
+        if (Math.Abs(cumulative[^1] - 1) > 1e-9)
+            throw new ArgumentException($"probabilities must sum to 1, but sum to {cumulative[^1]:R}.", nameof(probabilities));
+        var last = Array.FindLastIndex(p, x => x > 0);
+        var draws = new int[count];
+        for (var n = 0; n < count; n++)
         {
-            if (probabilities[i] == 0) continue;
-            cumulative += probabilities[i];
-            last = i;
-            if (cumulative > u) return i;
+            var u = random.NextDouble();
+            var (low, high) = (0, last);   // the first i with cumulative[i] > u; it has p_i > 0 because cumulative[i − 1] ≤ u
+            while (low < high)
+            {
+                var mid = (low + high) / 2;
+                if (cumulative[mid] > u) high = mid; else low = mid + 1;
+            }
+            draws[n] = low;   // low = last also when u fell into the rounding gap above the total
         }
-        return last;   // u fell into the rounding gap 1 − Σp: the last token with p > 0
+        return draws;
     }
 
     /// <summary>

@@ -47,7 +47,9 @@ public static class Search
     /// <summary>
     /// Beam search with beam width B = <paramref name="beamWidth"/>. The beam starts as the prompt alone. At every step
     /// each live hypothesis h is extended by every token v, scoring log P(h) + log P(v | prompt, h): live·V candidates
-    /// (V at the first step, B·V later). The candidates are ranked by that sum (ties: earlier hypothesis, then lower
+    /// (V at the first step, B·V later). Only the best B + 1 of each hypothesis can matter, so those are pre-selected
+    /// per hypothesis (the notes' "top k words from each candidate, then the top k overall"; the same beam as
+    /// ranking all B·V). The candidates are ranked by that sum (ties: earlier hypothesis, then lower
     /// id); a candidate ending in <paramref name="endToken"/> is set aside as finished if it ranks among the top B;
     /// the best B others form the next beam. Candidates of probability 0 (−∞) are never kept.
     /// The search stops after <paramref name="maxNewTokens"/> steps, or once B hypotheses have finished (transformers'
@@ -71,8 +73,8 @@ public static class Search
             for (var b = 0; b < live.Count; b++)
             {
                 var logits = Next(model, [.. prompt, .. live[b].Tokens]);
-                for (var v = 0; v < logits.Count; v++)
-                    if (!double.IsNegativeInfinity(logits[v])) candidates.Add((live[b].LogProbability + logits[v], b, v));
+                foreach (var token in TopTokens(logits, beamWidth + 1))
+                    candidates.Add((live[b].LogProbability + logits[token], b, token));
             }
             scored.Add(live.Count * model.VocabularySize);
             candidates.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : x.Beam != y.Beam ? x.Beam.CompareTo(y.Beam) : x.Token.CompareTo(y.Token));
@@ -92,13 +94,33 @@ public static class Search
         return new BeamSearchResult(ranked, beams, scored);
     }
 
+    /// <summary>
+    /// The ids of the <paramref name="count"/> largest finite entries, largest first, the lower id first among equal
+    /// values. Beam search needs only these per hypothesis: the walk down the ranked candidates stops after B that do
+    /// not end, so it reaches at most B + 1 candidates of any one hypothesis (B, and one end token).
+    /// </summary>
+    private static List<int> TopTokens(Vector<double> vector, int count)
+    {
+        var logits = vector.ToArray();
+        var top = new List<int>(count + 1);
+        for (var v = 0; v < logits.Length; v++)
+        {
+            if (double.IsNegativeInfinity(logits[v]) || (top.Count == count && logits[v] <= logits[top[^1]])) continue;
+            var at = top.Count;
+            while (at > 0 && logits[top[at - 1]] < logits[v]) at--;
+            top.Insert(at, v);
+            if (top.Count > count) top.RemoveAt(count);
+        }
+        return top;
+    }
+
     /// <summary>The model's next-token log-probabilities, checked to be a vector of length V without NaN.</summary>
     internal static Vector<double> Next(ILanguageModel model, IReadOnlyList<int> context)
     {
         var logits = model.NextLogProbabilities(context);
         if (logits is null || logits.Count != model.VocabularySize)
             throw new InvalidOperationException($"The model returned {logits?.Count ?? 0} log-probabilities for a vocabulary of {model.VocabularySize}.");
-        if (logits.Any(double.IsNaN)) throw new InvalidOperationException("The model returned a NaN log-probability.");
+        if (logits.AsArray() is { } values ? Array.Exists(values, double.IsNaN) : logits.Any(double.IsNaN)) throw new InvalidOperationException("The model returned a NaN log-probability.");
         return logits;
     }
 

@@ -22,6 +22,35 @@ public class SamplingTests
     }
 
     [Fact]
+    public void Many_draws_are_the_same_numbers_as_single_draws()
+    {
+        var p = Vector<double>.Build.DenseOfArray([0.1, 0.0, 0.3, 0.0, 0.6, 0.0]);
+        var (one, many) = (Rng.Create(8), Rng.Create(8));
+
+        var single = Enumerable.Range(0, 500).Select(_ => MLCourse.Decoding.Sampling.Draw(p, one)).ToArray();
+
+        Assert.Equal(single, MLCourse.Decoding.Sampling.Draw(p, 500, many));
+        Assert.DoesNotContain(single, i => p[i] == 0);
+        Assert.Equal("count", Assert.Throws<ArgumentOutOfRangeException>(() => MLCourse.Decoding.Sampling.Draw(p, 0, one)).ParamName);
+    }
+
+    [Fact]
+    public void Draw_inverts_the_cumulative_distribution()
+    {
+        // u ∈ [0, 0.1) → 0, [0.1, 0.4) → 2, [0.4, 1) → 4.
+        var p = Vector<double>.Build.DenseOfArray([0.1, 0.0, 0.3, 0.0, 0.6]);
+
+        Assert.Equal([0, 2, 2, 4, 4], MLCourse.Decoding.Sampling.Draw(p, 5, new FixedRandom(0.0, 0.1, 0.39, 0.4, 0.999)));
+    }
+
+    private sealed class FixedRandom(params double[] values) : System.Random
+    {
+        private int next;
+
+        public override double NextDouble() => values[next++];
+    }
+
+    [Fact]
     public void Draw_returns_the_only_possible_token()
     {
         var p = Vector<double>.Build.DenseOfArray([0.0, 0.0, 1.0, 0.0]);

@@ -69,6 +69,45 @@ public class SearchTests
         Assert.Equal(all.Take(6).Select(p => p.Tokens), result.Beams[1].Select(h => h.Tokens.ToArray()));
     }
 
+    [Theory]
+    [InlineData(1, null)]
+    [InlineData(2, null)]
+    [InlineData(3, 0)]
+    [InlineData(4, 5)]
+    public void Equals_ranking_all_B_times_V_candidates_at_every_step(int beamWidth, int? endToken)
+    {
+        for (var seed = 20; seed < 25; seed++)
+        {
+            var model = TinyModels.Random(7, seed);
+
+            var result = Search.Beam(model, [1], beamWidth, maxNewTokens: 6, endToken);
+            var reference = ReferenceBeam(model, 1, beamWidth, 6, endToken);
+
+            Assert.Equal(reference.Count, result.Beams.Count);
+            for (var t = 0; t < reference.Count; t++)
+                Assert.Equal(reference[t].Select(h => h.Tokens.ToArray()), result.Beams[t].Select(h => h.Tokens.ToArray()));
+        }
+    }
+
+    /// <summary>The textbook algorithm: score every one of the B·V candidates, sort them all, walk down the ranking.</summary>
+    private static List<List<Hypothesis>> ReferenceBeam(BigramModel model, int prompt, int beamWidth, int steps, int? endToken)
+    {
+        var (live, beams, finished) = (new List<Hypothesis> { new([], 0, false) }, new List<List<Hypothesis>>(), 0);
+        for (var t = 0; t < steps && live.Count > 0 && finished < beamWidth; t++)
+        {
+            var all = live.SelectMany((h, b) => Enumerable.Range(0, model.VocabularySize).Select(v =>
+                (Score: h.LogProbability + Math.Log(model.Probability(h.Tokens.Count == 0 ? prompt : h.Tokens[^1], v)), Beam: b, Token: v)))
+                .OrderByDescending(c => c.Score).ThenBy(c => c.Beam).ThenBy(c => c.Token).ToList();
+            var next = new List<Hypothesis>();
+            for (var rank = 0; rank < all.Count && next.Count < beamWidth; rank++)
+                if (all[rank].Token != endToken) next.Add(new([.. live[all[rank].Beam].Tokens, all[rank].Token], all[rank].Score, false));
+                else if (rank < beamWidth) finished++;
+            beams.Add(next);
+            live = next;
+        }
+        return beams;
+    }
+
     [Fact]
     public void Beam_search_can_end_below_greedy()
     {
