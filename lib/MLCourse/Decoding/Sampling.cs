@@ -18,6 +18,7 @@ public static class Sampling
     public static Vector<double> Warp(Vector<double> logits, double temperature = 1, int? topK = null, double? topP = null)
     {
         LogitsWarpers.CheckLogits(logits, nameof(logits));
+        CheckSettings(temperature, topK, topP);
         var warped = temperature == 1 ? logits.Clone() : LogitsWarpers.Temperature(logits, temperature);
         if (topK is int k) warped = LogitsWarpers.TopK(warped, k);
         if (topP is double p) warped = LogitsWarpers.TopP(warped, p);
@@ -79,9 +80,7 @@ public static class Sampling
     {
         Search.CheckArguments(model, prompt, maxNewTokens, endToken);
         ArgumentNullException.ThrowIfNull(random);
-        Guard.Positive(temperature, nameof(temperature));
-        if (topK is int k) Guard.Positive(k, nameof(topK));
-        if (topP is double p && !(p > 0 && p <= 1)) throw new ArgumentOutOfRangeException(nameof(topP), p, $"topP must be in (0, 1], got {p}.");
+        CheckSettings(temperature, topK, topP);
         var (context, generated, logProbability) = (prompt.ToList(), new List<int>(), 0.0);
         for (var step = 0; step < maxNewTokens; step++)
         {
@@ -93,5 +92,12 @@ public static class Sampling
             if (token == endToken) return new Hypothesis(generated, logProbability, Finished: true);
         }
         return new Hypothesis(generated, logProbability, Finished: false);
+    }
+
+    private static void CheckSettings(double temperature, int? topK, double? topP)
+    {
+        Guard.Positive(temperature, nameof(temperature));
+        if (topK is int k) Guard.Positive(k, nameof(topK));
+        if (topP is double p && !(p > 0 && p <= 1)) throw new ArgumentOutOfRangeException(nameof(topP), p, $"topP must be in (0, 1], got {p}.");
     }
 }

@@ -105,6 +105,17 @@ public class SamplingTests
     }
 
     [Fact]
+    public void Warp_names_the_caller_s_arguments()
+    {
+        var logits = Vector<double>.Build.DenseOfArray([0.0, 1.0, 2.0]);
+
+        Assert.Equal("topK", Assert.Throws<ArgumentOutOfRangeException>(() => MLCourse.Decoding.Sampling.Warp(logits, topK: 0)).ParamName);
+        Assert.Equal("topP", Assert.Throws<ArgumentOutOfRangeException>(() => MLCourse.Decoding.Sampling.Distribution(logits, topP: 0)).ParamName);
+        Assert.Equal("temperature", Assert.Throws<ArgumentOutOfRangeException>(() => MLCourse.Decoding.Sampling.Warp(logits, temperature: -1)).ParamName);
+        Assert.Equal("logits", Assert.Throws<ArgumentException>(() => MLCourse.Decoding.Sampling.Warp(Vector<double>.Build.DenseOfArray([double.NaN]))).ParamName);
+    }
+
+    [Fact]
     public void Generate_validates_its_arguments_by_name()
     {
         var model = TinyModels.Random(4, seed: 1);
