@@ -67,6 +67,7 @@ public sealed class ConsoleProgress : IRunProgress
     /// <inheritdoc />
     public void NotebookFinished(NotebookFile notebook, NotebookResult result)
     {
+        if (_clocks.TryGetValue(notebook.Path, out var clock)) clock.Stop();
         _state[notebook.Path] = result.Passed
             ? $"[green]passed[/]  {result.ChecksPassed} checks  {result.Seconds:F1} s"
             : $"[red]failed[/]  cell {result.Failure!.CellNumber?.ToString() ?? "-"}  {result.Seconds:F1} s";

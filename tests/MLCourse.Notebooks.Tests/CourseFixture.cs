@@ -17,7 +17,9 @@ public sealed class CourseFixture(IMessageSink sink) : IAsyncLifetime
 
     public CourseRunResult Run { get; private set; } = null!;
 
-    public NotebookResult Result(string notebook) => Run.Results.Single(r => r.Name == notebook);
+    /// <summary>The notebook's result; fails the calling test when the notebook did not run (it never counts as passed).</summary>
+    public NotebookResult Result(string notebook) =>
+        Run.Results.SingleOrDefault(r => r.Name == notebook) ?? throw new Xunit.Sdk.XunitException($"{notebook} was not run");
 
     public async Task InitializeAsync()
     {

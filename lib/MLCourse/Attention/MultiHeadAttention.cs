@@ -36,18 +36,19 @@ public sealed class MultiHeadAttention
     /// </summary>
     /// <param name="dModel">The model width d. Range: ≥ 1 and divisible by <paramref name="heads"/>.</param>
     /// <param name="heads">The number of heads h. Range: 1 ≤ h ≤ d with d mod h = 0.</param>
-    /// <param name="random">The random source for the weights (e.g. <c>MLCourse.Numerics.Rng.Create(seed)</c>).</param>
     /// <param name="bias">Whether the four projections have biases (PyTorch's <c>bias</c>, default true).</param>
+    /// <param name="random">The random source for the weights (e.g. <c>MLCourse.Numerics.Rng.Create(seed)</c>); null uses
+    /// <c>Rng.Create(0)</c>, so layers built without one start identical (and a notebook's numbers never change between runs).</param>
     /// <exception cref="ArgumentOutOfRangeException">dModel or heads is below 1.</exception>
     /// <exception cref="ArgumentException">dModel is not divisible by heads (the message names both).</exception>
-    public MultiHeadAttention(int dModel, int heads, System.Random random, bool bias = true)
+    public MultiHeadAttention(int dModel, int heads, bool bias = true, System.Random? random = null)
     {
         Guard.Positive(dModel, nameof(dModel));
         Guard.Positive(heads, nameof(heads));
         if (dModel % heads != 0)
             throw new ArgumentException(
                 $"dModel = {dModel} is not divisible by heads = {heads}: each head gets dModel / heads columns.", nameof(heads));
-        ArgumentNullException.ThrowIfNull(random);
+        random ??= Numerics.Rng.Create(0);
         (DModel, Heads, HeadDim) = (dModel, heads, dModel / heads);
         var xavier = new ContinuousUniform(-Math.Sqrt(6.0 / (4 * dModel)), Math.Sqrt(6.0 / (4 * dModel)), random);
         var inProjection = Matrix<double>.Build.Random(3 * dModel, dModel, xavier);

@@ -31,7 +31,7 @@ public class MultiHeadAttentionTests
     private static MultiHeadAttention Layer(JsonObject c)
     {
         var bias = (bool)c["bias"]!;
-        var layer = new MultiHeadAttention((int)c["d"]!, (int)c["heads"]!, Rng.Create(0), bias);
+        var layer = new MultiHeadAttention((int)c["d"]!, (int)c["heads"]!, bias);
         layer.SetInProjection(GoldenData.Matrix(c["in_proj_weight"]), bias ? GoldenData.Vector(c["in_proj_bias"]) : null);
         GoldenData.Matrix(c["out_proj_weight"]).CopyTo(layer.WO);
         if (bias) GoldenData.Vector(c["out_proj_bias"]).CopyTo(layer.BO!);
@@ -87,29 +87,29 @@ public class MultiHeadAttentionTests
     {
         const int d = 16;
 
-        Assert.Equal(4 * d * d + 4 * d, new MultiHeadAttention(d, heads, Rng.Create(1)).ParameterCount);
-        Assert.Equal(4 * d * d, new MultiHeadAttention(d, heads, Rng.Create(1), bias: false).ParameterCount);
+        Assert.Equal(4 * d * d + 4 * d, new MultiHeadAttention(d, heads, random: Rng.Create(1)).ParameterCount);
+        Assert.Equal(4 * d * d, new MultiHeadAttention(d, heads, bias: false, random: Rng.Create(1)).ParameterCount);
     }
 
     [Fact]
     public void Initialisation_follows_pytorch()
     {
         const int d = 64;
-        var layer = new MultiHeadAttention(d, 4, Rng.Create(2));
+        var layer = new MultiHeadAttention(d, 4, random: Rng.Create(2));
         var xavier = Math.Sqrt(6.0 / (4 * d));
         var inProjection = layer.InProjWeight.Enumerate().ToList();
 
         Assert.InRange(inProjection.Max(Math.Abs), 0.95 * xavier, xavier);
         Assert.InRange(layer.WO.Enumerate().Max(Math.Abs), 0.95 / Math.Sqrt(d), 1 / Math.Sqrt(d));
         Assert.All(new[] { layer.BQ!, layer.BK!, layer.BV!, layer.BO! }, b => Assert.Equal(0.0, b.L2Norm()));
-        Assert.Equal(layer.WQ, new MultiHeadAttention(d, 4, Rng.Create(2)).WQ);
-        Assert.NotEqual(layer.WQ, new MultiHeadAttention(d, 4, Rng.Create(3)).WQ);
+        Assert.Equal(layer.WQ, new MultiHeadAttention(d, 4, random: Rng.Create(2)).WQ);
+        Assert.NotEqual(layer.WQ, new MultiHeadAttention(d, 4, random: Rng.Create(3)).WQ);
     }
 
     [Fact]
     public void Without_bias_the_bias_vectors_are_null()
     {
-        var layer = new MultiHeadAttention(8, 2, Rng.Create(1), bias: false);
+        var layer = new MultiHeadAttention(8, 2, bias: false, random: Rng.Create(1));
 
         Assert.False(layer.HasBias);
         Assert.Null(layer.BQ);
@@ -121,7 +121,7 @@ public class MultiHeadAttentionTests
     public void Weights_are_live()
     {
         var random = Rng.Create(4);
-        var layer = new MultiHeadAttention(8, 2, random);
+        var layer = new MultiHeadAttention(8, 2, random: random);
         var x = Rng.StandardNormal(3, 8, random);
         var before = layer.Forward(x, x, x).Output;
 
@@ -136,7 +136,7 @@ public class MultiHeadAttentionTests
     public void In_projection_round_trips_and_splits_into_thirds()
     {
         var random = Rng.Create(5);
-        var layer = new MultiHeadAttention(6, 3, random);
+        var layer = new MultiHeadAttention(6, 3, random: random);
         var (weight, bias) = (Rng.StandardNormal(18, 6, random), Rng.StandardNormal(18, random));
 
         layer.SetInProjection(weight, bias);
@@ -151,7 +151,7 @@ public class MultiHeadAttentionTests
     public void One_head_is_scaled_dot_product_attention_of_the_projections()
     {
         var random = Rng.Create(6);
-        var layer = new MultiHeadAttention(4, 1, random, bias: false);
+        var layer = new MultiHeadAttention(4, 1, bias: false, random: random);
         var (q, k) = (Rng.StandardNormal(3, 4, random), Rng.StandardNormal(5, 4, random));
 
         var (output, weights) = layer.Forward(q, k, k);
@@ -165,7 +165,7 @@ public class MultiHeadAttentionTests
     public void Every_head_hides_masked_keys_and_rows_sum_to_one()
     {
         var random = Rng.Create(7);
-        var layer = new MultiHeadAttention(8, 4, random);
+        var layer = new MultiHeadAttention(8, 4, random: random);
         var x = Enumerable.Range(0, 2).Select(_ => Rng.StandardNormal(4, 8, random)).ToList();
 
         var (_, weights) = layer.Forward(x, x, x, Masks.Causal(4), Masks.KeyPadding(4, 4, 2));
@@ -196,7 +196,7 @@ public class MultiHeadAttentionTests
     [Fact]
     public void D_model_must_be_divisible_by_heads_naming_both()
     {
-        var e = Assert.Throws<ArgumentException>(() => new MultiHeadAttention(10, 3, Rng.Create(1)));
+        var e = Assert.Throws<ArgumentException>(() => new MultiHeadAttention(10, 3, random: Rng.Create(1)));
 
         Assert.Equal("heads", e.ParamName);
         Assert.Contains("dModel = 10 is not divisible by heads = 3", e.Message);
@@ -208,15 +208,19 @@ public class MultiHeadAttentionTests
     [InlineData(0, 1, "dModel")]
     public void Sizes_must_be_positive(int dModel, int heads, string argument)
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new MultiHeadAttention(dModel, heads, Rng.Create(1)));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new MultiHeadAttention(dModel, heads, random: Rng.Create(1)));
 
         Assert.Equal(argument, e.ParamName);
     }
 
     [Fact]
-    public void Random_source_is_required()
+    public void Without_a_random_source_the_weights_come_from_seed_0()
     {
-        Assert.Equal("random", Assert.Throws<ArgumentNullException>(() => new MultiHeadAttention(4, 2, null!)).ParamName);
+        var layer = new MultiHeadAttention(4, 2);
+
+        Assert.Equal(new MultiHeadAttention(4, 2, random: Rng.Create(0)).WQ, layer.WQ);
+        Assert.Equal(new MultiHeadAttention(4, 2, random: Rng.Create(0)).WO, new MultiHeadAttention(4, 2, bias: false).WO);
+        Assert.True(layer.HasBias);
     }
 
     [Theory]
@@ -225,7 +229,7 @@ public class MultiHeadAttentionTests
     [InlineData(8, 8, 2, "value", "value is 4×2 but must have 8 columns (dModel)")]
     public void Input_widths_must_be_d_model(int queryWidth, int keyWidth, int valueWidth, string argument, string message)
     {
-        var layer = new MultiHeadAttention(8, 2, Rng.Create(1));
+        var layer = new MultiHeadAttention(8, 2, random: Rng.Create(1));
         var build = Matrix<double>.Build;
 
         var e = Assert.Throws<ArgumentException>(() => layer.Forward(build.Dense(3, queryWidth), build.Dense(4, keyWidth), build.Dense(4, valueWidth)));
@@ -237,7 +241,7 @@ public class MultiHeadAttentionTests
     [Fact]
     public void One_value_per_key()
     {
-        var layer = new MultiHeadAttention(4, 2, Rng.Create(1));
+        var layer = new MultiHeadAttention(4, 2, random: Rng.Create(1));
         var build = Matrix<double>.Build;
 
         var e = Assert.Throws<ArgumentException>(() => layer.Forward(build.Dense(2, 4), build.Dense(3, 4), build.Dense(5, 4)));
@@ -249,7 +253,7 @@ public class MultiHeadAttentionTests
     [Fact]
     public void Mask_must_be_Lq_by_Lk()
     {
-        var layer = new MultiHeadAttention(4, 2, Rng.Create(1));
+        var layer = new MultiHeadAttention(4, 2, random: Rng.Create(1));
         var (q, k) = (Matrix<double>.Build.Dense(2, 4), Matrix<double>.Build.Dense(3, 4));
 
         var e = Assert.Throws<ArgumentException>(() => layer.Forward(q, k, k, Masks.Causal(3)));
@@ -261,7 +265,7 @@ public class MultiHeadAttentionTests
     [Fact]
     public void Batch_arguments_are_validated_naming_the_sequence()
     {
-        var layer = new MultiHeadAttention(4, 2, Rng.Create(1));
+        var layer = new MultiHeadAttention(4, 2, random: Rng.Create(1));
         var build = Matrix<double>.Build;
         var two = new[] { build.Dense(3, 4), build.Dense(3, 4) };
 
@@ -283,7 +287,7 @@ public class MultiHeadAttentionTests
     [Fact]
     public void Key_padding_mask_must_be_B_by_Lk()
     {
-        var layer = new MultiHeadAttention(4, 2, Rng.Create(1));
+        var layer = new MultiHeadAttention(4, 2, random: Rng.Create(1));
         var two = new[] { Matrix<double>.Build.Dense(3, 4), Matrix<double>.Build.Dense(3, 4) };
 
         var e = Assert.Throws<ArgumentException>(() => layer.Forward(two, two, two, keyPaddingKeep: Masks.KeyPadding(3, 3, 3, 1)));
@@ -295,7 +299,7 @@ public class MultiHeadAttentionTests
     [Fact]
     public void In_projection_shapes_and_bias_presence_are_validated()
     {
-        var layer = new MultiHeadAttention(4, 2, Rng.Create(1));
+        var layer = new MultiHeadAttention(4, 2, random: Rng.Create(1));
         var build = Matrix<double>.Build;
 
         var shape = Assert.Throws<ArgumentException>(() => layer.SetInProjection(build.Dense(4, 4), Vector<double>.Build.Dense(12)));
@@ -307,7 +311,7 @@ public class MultiHeadAttentionTests
         Assert.Contains("bias has length 4 but in_proj_bias must have length 3·dModel = 12", length.Message);
 
         Assert.Equal("bias", Assert.Throws<ArgumentException>(() => layer.SetInProjection(build.Dense(12, 4), null)).ParamName);
-        var noBias = new MultiHeadAttention(4, 2, Rng.Create(1), bias: false);
+        var noBias = new MultiHeadAttention(4, 2, bias: false, random: Rng.Create(1));
         Assert.Equal("bias", Assert.Throws<ArgumentException>(() => noBias.SetInProjection(build.Dense(12, 4), Vector<double>.Build.Dense(12))).ParamName);
     }
 }
