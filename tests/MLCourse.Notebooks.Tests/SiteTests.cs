@@ -6,8 +6,8 @@ namespace MLCourse.Notebooks.Tests;
 
 /// <summary>
 /// The course site, opened in headless Chromium with every host unresolvable (no network): on every page the math
-/// renders without KaTeX errors, every image loads, nothing is requested from the network, and nothing is logged to
-/// the console. Needs Debian's <c>chromium</c> (<c>.ci/run</c> installs it); skipped where no Chromium is installed.
+/// renders without KaTeX errors, every image loads, every interactive (plotly) chart is drawn, nothing is requested
+/// from the network, and nothing is logged to the console. Needs Debian's <c>chromium</c> (<c>.ci/run</c> installs it); skipped where no Chromium is installed.
 /// </summary>
 [Collection(CourseCollection.Name)]
 public partial class SiteTests(CourseFixture course)
@@ -30,6 +30,8 @@ public partial class SiteTests(CourseFixture course)
             $"{page}: formulas KaTeX cannot render:{Environment.NewLine}{string.Join(Environment.NewLine, KatexError().Matches(dom).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)))}");
         Assert.True(Attribute(body.Value, "images-broken") == "0", $"{page}: {Attribute(body.Value, "images-broken")} image(s) did not load");
         Assert.True(Attribute(body.Value, "external-requests") == "0", $"{page}: {Attribute(body.Value, "external-requests")} resource(s) requested from the network");
+        Assert.True(Attribute(body.Value, "charts") == Attribute(body.Value, "charts-rendered"),
+            $"{page}: {Attribute(body.Value, "charts-rendered")} of {Attribute(body.Value, "charts")} interactive charts were drawn");
         Assert.True(console.Length == 0, $"{page}: console output:{Environment.NewLine}{console}");
         if (page != "index.html")
         {
