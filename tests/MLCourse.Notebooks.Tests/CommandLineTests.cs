@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Xml.Linq;
-using MLCourse.Runner;
-using Xunit;
 
 namespace MLCourse.Notebooks.Tests;
 

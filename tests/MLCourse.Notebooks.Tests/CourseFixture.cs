@@ -1,6 +1,4 @@
-using MLCourse.Runner;
 using MLCourse.Runner.Workers;
-using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using MLCourse.Runner;
-using Xunit;
 
 namespace MLCourse.Notebooks.Tests;
 

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
-using MLCourse.Runner;
-using Xunit;
 
 namespace MLCourse.Notebooks.Tests;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Xunit;
 
 namespace MLCourse.Notebooks.Tests;
 

@@ -1,6 +1,3 @@
-using MLCourse.Runner;
-using Xunit;
-
 namespace MLCourse.Notebooks.Tests;
 
 /// <summary>

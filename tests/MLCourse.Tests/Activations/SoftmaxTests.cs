@@ -1,7 +1,4 @@
-using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Activations;
-using MLCourse.Numerics;
-using Xunit;
 
 namespace MLCourse.Tests.Activations;
 

@@ -1,5 +1,4 @@
 using MLCourse.Attention;
-using Xunit;
 
 namespace MLCourse.Tests.Attention;
 

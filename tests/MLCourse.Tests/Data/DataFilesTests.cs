@@ -1,5 +1,4 @@
 using MLCourse.Data;
-using Xunit;
 
 namespace MLCourse.Tests.Data;
 

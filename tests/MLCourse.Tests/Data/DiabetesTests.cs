@@ -1,8 +1,5 @@
 using MLCourse.Data;
-using MLCourse.Numerics;
-using MLCourse.Tests.Golden;
 using MLCourse.Tests.Regularization;
-using Xunit;
 
 namespace MLCourse.Tests.Data;
 

@@ -1,6 +1,5 @@
 using MLCourse.Data;
 using MLCourse.Decoding;
-using Xunit;
 
 namespace MLCourse.Tests.Data;
 

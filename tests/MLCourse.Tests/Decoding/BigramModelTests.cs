@@ -1,6 +1,4 @@
-using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Decoding;
-using Xunit;
 
 namespace MLCourse.Tests.Decoding;
 

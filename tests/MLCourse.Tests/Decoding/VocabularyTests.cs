@@ -1,5 +1,4 @@
 using MLCourse.Decoding;
-using Xunit;
 
 namespace MLCourse.Tests.Decoding;
 

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using MathNet.Numerics.LinearAlgebra;
-using Xunit;
 
 namespace MLCourse.Tests.Golden;
 

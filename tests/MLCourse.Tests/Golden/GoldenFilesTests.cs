@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace MLCourse.Tests.Golden;
 
 /// <summary>Every committed reference file has the script that generated it beside it, and every script its output.</summary>

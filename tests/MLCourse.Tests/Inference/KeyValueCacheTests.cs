@@ -1,6 +1,4 @@
-using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Inference;
-using Xunit;
 
 namespace MLCourse.Tests.Inference;
 

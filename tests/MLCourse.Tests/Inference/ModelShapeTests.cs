@@ -1,5 +1,4 @@
 using MLCourse.Inference;
-using Xunit;
 
 namespace MLCourse.Tests.Inference;
 

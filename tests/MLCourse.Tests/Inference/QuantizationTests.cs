@@ -1,9 +1,5 @@
 using System.Text.Json.Nodes;
-using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Inference;
-using MLCourse.Numerics;
-using MLCourse.Tests.Golden;
-using Xunit;
 
 namespace MLCourse.Tests.Inference;
 

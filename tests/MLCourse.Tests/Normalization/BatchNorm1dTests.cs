@@ -1,8 +1,4 @@
-using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Normalization;
-using MLCourse.Numerics;
-using MLCourse.Tests.Golden;
-using Xunit;
 
 namespace MLCourse.Tests.Normalization;
 

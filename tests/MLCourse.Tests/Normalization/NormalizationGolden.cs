@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using MathNet.Numerics.LinearAlgebra;
-using MLCourse.Tests.Golden;
-using Xunit;
 
 namespace MLCourse.Tests.Normalization;
 

@@ -1,6 +1,4 @@
-using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Notebook;
-using Xunit;
 
 namespace MLCourse.Tests.Notebook;
 

@@ -1,5 +1,4 @@
 using MLCourse.Notebook;
-using Xunit;
 
 namespace MLCourse.Tests.Notebook;
 

@@ -1,8 +1,6 @@
-using MathNet.Numerics.LinearAlgebra;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
 using MLCourse.Notebook;
-using Xunit;
 
 namespace MLCourse.Tests.Notebook;
 

@@ -1,6 +1,5 @@
 using Microsoft.Data.Analysis;
 using MLCourse.Notebook;
-using Xunit;
 
 namespace MLCourse.Tests.Notebook;
 

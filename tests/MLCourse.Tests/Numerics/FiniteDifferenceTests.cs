@@ -1,7 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
-using MLCourse.Numerics;
-using Xunit;
-
 namespace MLCourse.Tests.Numerics;
 
 public class FiniteDifferenceTests

@@ -1,6 +1,3 @@
-using MLCourse.Numerics;
-using Xunit;
-
 namespace MLCourse.Tests.Numerics;
 
 public class RngTests

@@ -1,5 +1,4 @@
 using MLCourse.Optimization;
-using Xunit;
 
 namespace MLCourse.Tests.Optimization;
 

@@ -1,8 +1,5 @@
 using System.Text.Json.Nodes;
-using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Optimization;
-using MLCourse.Tests.Golden;
-using Xunit;
 
 namespace MLCourse.Tests.Optimization;
 

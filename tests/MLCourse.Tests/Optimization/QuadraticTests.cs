@@ -1,7 +1,4 @@
-using MathNet.Numerics.LinearAlgebra;
-using MLCourse.Numerics;
 using MLCourse.Optimization;
-using Xunit;
 
 namespace MLCourse.Tests.Optimization;
 

@@ -1,6 +1,4 @@
-using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Optimization;
-using Xunit;
 
 namespace MLCourse.Tests.Optimization;
 

@@ -1,8 +1,5 @@
-using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Statistics;
-using MLCourse.Numerics;
 using MLCourse.Positions;
-using Xunit;
 
 namespace MLCourse.Tests.Positions;
 

@@ -1,8 +1,4 @@
-using MathNet.Numerics.LinearAlgebra;
-using MLCourse.Numerics;
 using MLCourse.Positions;
-using MLCourse.Tests.Golden;
-using Xunit;
 
 namespace MLCourse.Tests.Positions;
 

@@ -1,9 +1,5 @@
 using Complex = System.Numerics.Complex;
-using MathNet.Numerics.LinearAlgebra;
-using MLCourse.Numerics;
 using MLCourse.Positions;
-using MLCourse.Tests.Golden;
-using Xunit;
 
 namespace MLCourse.Tests.Positions;
 

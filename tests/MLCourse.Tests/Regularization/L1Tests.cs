@@ -1,6 +1,4 @@
-using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Regularization;
-using Xunit;
 
 namespace MLCourse.Tests.Regularization;
 

@@ -1,9 +1,5 @@
-using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Data;
-using MLCourse.Numerics;
 using MLCourse.Regularization;
-using MLCourse.Tests.Golden;
-using Xunit;
 
 namespace MLCourse.Tests.Regularization;
 

@@ -1,7 +1,4 @@
-using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Regularization;
-using MLCourse.Tests.Golden;
-using Xunit;
 
 namespace MLCourse.Tests.Regularization;
 

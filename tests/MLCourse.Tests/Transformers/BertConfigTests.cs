@@ -1,5 +1,4 @@
 using MLCourse.Transformers;
-using Xunit;
 
 namespace MLCourse.Tests.Transformers;
 

@@ -1,8 +1,4 @@
-using MathNet.Numerics.LinearAlgebra;
-using MLCourse.Numerics;
 using MLCourse.Transformers;
-using MLCourse.Tests.Golden;
-using Xunit;
 
 namespace MLCourse.Tests.Transformers;
 

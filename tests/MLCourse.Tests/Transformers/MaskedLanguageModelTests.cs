@@ -1,6 +1,4 @@
-using MLCourse.Numerics;
 using MLCourse.Transformers;
-using Xunit;
 
 namespace MLCourse.Tests.Transformers;
 

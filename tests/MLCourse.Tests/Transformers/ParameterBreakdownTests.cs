@@ -1,6 +1,5 @@
 using Microsoft.Data.Analysis;
 using MLCourse.Transformers;
-using Xunit;
 
 namespace MLCourse.Tests.Transformers;
 

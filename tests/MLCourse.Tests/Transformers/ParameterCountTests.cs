@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using MLCourse.Transformers;
-using MLCourse.Tests.Golden;
-using Xunit;
 
 namespace MLCourse.Tests.Transformers;
 

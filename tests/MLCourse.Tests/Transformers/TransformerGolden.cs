@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using MLCourse.Tests.Golden;
-using Xunit;
 
 namespace MLCourse.Tests.Transformers;
 

@@ -1,0 +1,2 @@
+global using MLCourse.Runner;
+global using Xunit;

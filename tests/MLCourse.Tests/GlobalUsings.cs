@@ -1,0 +1,4 @@
+global using MathNet.Numerics.LinearAlgebra;
+global using MLCourse.Numerics;
+global using MLCourse.Tests.Golden;
+global using Xunit;
