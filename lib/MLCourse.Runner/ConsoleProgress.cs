@@ -60,8 +60,7 @@ public sealed class ConsoleProgress : IRunProgress
     /// <inheritdoc />
     public void CellStarted(NotebookFile notebook, int index)
     {
-        var codeCells = notebook.CodeCells.Select(c => c.Index).ToList();
-        _state[notebook.Path] = $"[blue]cell {index + 1} (code {codeCells.IndexOf(index) + 1}/{codeCells.Count})[/]";
+        _state[notebook.Path] = $"[blue]cell {index + 1} (code {notebook.CodeCellNumber(index)}/{notebook.CodeCellCount})[/]";
     }
 
     /// <inheritdoc />

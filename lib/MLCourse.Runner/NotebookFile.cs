@@ -21,6 +21,17 @@ public sealed record NotebookFile(string Path, JsonObject Json, InteractiveDocum
     public IEnumerable<(int Index, InteractiveDocumentElement Cell)> CodeCells =>
         Document.Elements.Select((cell, index) => (index, cell)).Where(c => c.cell.KernelName != "markdown");
 
+    /// <summary>Number of code cells.</summary>
+    public int CodeCellCount => CodeCells.Count();
+
+    /// <summary>The 1-based position among code cells of the code cell at <paramref name="index"/> (0-based among all cells).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not a code cell.</exception>
+    public int CodeCellNumber(int index)
+    {
+        var number = CodeCells.Select(c => c.Index).ToList().IndexOf(index) + 1;
+        return number > 0 ? number : throw new ArgumentOutOfRangeException(nameof(index), index, $"{Name}: cell {index + 1} is not a code cell.");
+    }
+
     /// <summary>The kernel infos used to parse notebooks: one C# kernel, the default.</summary>
     public static KernelInfoCollection KernelInfos()
     {

@@ -17,7 +17,7 @@ public class NotebookExecutionTests(CourseFixture course)
         var result = course.Result(notebook);
 
         Assert.True(result.Passed, result.FailureMessage);
-        Assert.Equal(NotebookFile.Load(Path.Combine(Repository.Notebooks, notebook)).CodeCells.Count(), result.Cells.Count);
+        Assert.Equal(NotebookFile.Load(Path.Combine(Repository.Notebooks, notebook)).CodeCellCount, result.Cells.Count);
         Assert.True(File.Exists(Path.Combine(course.Output, "executed", notebook)));
     }
 

@@ -91,7 +91,8 @@ public static class SiteBuilder
         var navigation = $"<a href=\"index.html\">Contents</a>"
             + (previous is null ? "" : $"<a href=\"{PageName(previous)}\">← {Html.Escape(Title(previous))}</a>")
             + (next is null ? "" : $"<a href=\"{PageName(next)}\">{Html.Escape(Title(next))} →</a>");
-        return Page(Title(notebook), body.ToString(), navigation, usesPlotly: body.ToString().Contains("Plotly.newPlot", StringComparison.Ordinal));
+        var html = body.ToString();
+        return Page(Title(notebook), html, navigation, usesPlotly: html.Contains("Plotly.newPlot", StringComparison.Ordinal));
     }
 
     private static string OutputHtml(string directory, NotebookFile notebook, int cell, int output, CellOutput value)

@@ -140,9 +140,8 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
         NotebookResult Failed(string error, string errorName)
         {
-            var codeCells = notebook.CodeCells.Select(c => c.Index).ToList();
             if (current < 0) return new NotebookResult(notebook.Path, cells, clock.Elapsed.TotalSeconds, new NotebookFailure(null, null, "", error));
-            var codeCellNumber = codeCells.IndexOf(current) + 1;
+            var codeCellNumber = notebook.CodeCellNumber(current);
             var crashed = new CellResult(current, codeCellNumber, cellClock.Elapsed.TotalSeconds,
                 [new ErrorOutput(errorName, error, [])], 0, Failed: true);
             var source = notebook.Document.Elements[current].Contents;
