@@ -88,6 +88,8 @@ public partial class NotebookLintTests
         foreach (var package in new[] { "MathNet.Numerics", "ScottPlot", "XPlot.Plotly", "Microsoft.Data.Analysis" })
             Assert.True(Regex.IsMatch(setup, $@"#r\s+""nuget:\s*{Regex.Escape(package)}\s*,"), $"{notebook}: the first code cell must load {package} (the library's formatters need it)");
         Assert.Contains("#r \"../lib/MLCourse/bin/MLCourse.dll\"", setup);
+        Assert.True(setup.Split('\n').Any(l => l.Trim() == "MLCourse.Notebook.Course.Info()"),
+            $"{notebook}: the first code cell must end with the line MLCourse.Notebook.Course.Info() (the student edition replaces it by Course.StudentEdition())");
     }
 
     [Theory]
@@ -153,6 +155,124 @@ public partial class NotebookLintTests
         var linked = Regex.Matches(last.Source, @"\]\((?<target>[^)]+\.ipynb)\)").Select(m => m.Groups["target"].Value).ToList();
         var expected = new[] { index > 0 ? names[index - 1] : null, index < names.Count - 1 ? names[index + 1] : null }.OfType<string>().ToList();
         Assert.True(expected.SequenceEqual(linked), $"{notebook}: the last cell links to [{string.Join(", ", linked)}] but the neighbouring notebooks are [{string.Join(", ", expected)}]");
+    }
+
+    /// <summary>Check methods whose first two arguments are the compared values; True and False compare their first.</summary>
+    private static readonly HashSet<string> Comparisons = ["Close", "RelativeClose", "Equal", "Less", "LessOrEqual", "Greater", "GreaterOrEqual"];
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Every_check_can_fail(string notebook)
+    {
+        var problems = new List<string>();
+        foreach (var cell in Cells(Read(notebook)).Where(c => c.Type == "code"))
+            foreach (var call in CSharpCalls.Of("Check", cell.Source))
+            {
+                var compared = Comparisons.Contains(call.Method) ? call.Arguments.Take(2).ToList()
+                    : call.Method is "True" or "False" ? call.Arguments.Take(1).ToList() : [];
+                if (compared.Count == 0 || (Comparisons.Contains(call.Method) && compared.Count < 2)) continue;
+                var where = $"{notebook}, cell {cell.Number}, line {call.Line}: Check.{call.Method}({string.Join(", ", compared)}, …)";
+                if (compared.All(CSharpCalls.IsLiteral))
+                    problems.Add($"{where} compares literals: it cannot fail. Compute the value, or display it instead of checking it.");
+                else if (call.Method is "Close" or "RelativeClose" or "Equal" && CSharpCalls.Normalised(compared[0]) == CSharpCalls.Normalised(compared[1]))
+                    problems.Add($"{where} compares an expression with itself: it cannot fail.");
+            }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>The cells of the "## Exercises" section: from its heading to the next "## " heading or the end.</summary>
+    private static List<(int Number, string Type, string Source, JsonObject Cell)> ExerciseCells(JsonObject notebook)
+    {
+        var cells = Cells(notebook).ToList();
+        var start = cells.FindIndex(c => c.Type == "markdown" && Regex.IsMatch(c.Source, @"^## Exercises\s*$", RegexOptions.Multiline));
+        if (start < 0) return [];
+        var end = cells.FindIndex(start + 1, c => c.Type == "markdown" && Regex.IsMatch(c.Source, @"^## ", RegexOptions.Multiline));
+        return cells.GetRange(start, (end < 0 ? cells.Count : end) - start);
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Exercise_cells_mark_their_solutions_and_grade_with_Exercise_Check(string notebook)
+    {
+        var json = Read(notebook);
+        var exercises = ExerciseCells(json);
+        var inExercises = exercises.Select(c => c.Number).ToHashSet();
+        var number = notebook[..2];
+        var ids = new List<string>();
+        var problems = new List<string>();
+        foreach (var cell in Cells(json))
+        {
+            var (begin, end) = cell.Type == "code" ? ("// BEGIN SOLUTION", "// END SOLUTION") : ("<!-- BEGIN SOLUTION -->", "<!-- END SOLUTION -->");
+            var where = $"{notebook}, cell {cell.Number}";
+            var lines = cell.Source.Split('\n').Select(l => l.Trim()).ToList();
+            var markers = lines.Select((l, i) => (Line: l, Index: i))
+                .Where(l => (l.Line.StartsWith("//") || l.Line.StartsWith("<!--")) && (l.Line.Contains("BEGIN SOLUTION") || l.Line.Contains("END SOLUTION"))).ToList();
+            if (markers.Count > 0 && !inExercises.Contains(cell.Number))
+                problems.Add($"{where}: solution markers outside the ## Exercises section (the student edition would remove this code)");
+            for (var k = 0; k < markers.Count; k++)
+                if (markers[k].Line != (k % 2 == 0 ? begin : end))
+                    problems.Add($"{where}, line {markers[k].Index + 1}: expected \"{(k % 2 == 0 ? begin : end)}\" on a line of its own, found \"{markers[k].Line}\" (markers must alternate BEGIN, END)");
+            if (markers.Count % 2 == 1)
+                problems.Add($"{where}: \"{begin}\" without a matching \"{end}\"");
+            if (cell.Type != "code" || !inExercises.Contains(cell.Number)) continue;
+            if (markers.Count == 0)
+                problems.Add($"{where}: an exercise cell without \"{begin}\" … \"{end}\" markers");
+            var calls = CSharpCalls.Of("Exercise", cell.Source).Where(c => c.Method == "Check").ToList();
+            if (calls.Count == 0)
+                problems.Add($"{where}: an exercise cell that does not grade its answer with Exercise.Check");
+            foreach (var call in calls)
+            {
+                var inside = markers.Chunk(2).Any(pair => pair.Length == 2 && call.Line > pair[0].Index + 1 && call.Line < pair[1].Index + 1);
+                if (inside) problems.Add($"{where}, line {call.Line}: Exercise.Check inside a solution region (the student edition would remove it)");
+                var id = Regex.Match(call.Arguments.FirstOrDefault() ?? "", @"^""(?<id>[^""]*)""$").Groups["id"].Value;
+                if (!Regex.IsMatch(id, $@"^{number}\.\d+[a-z]?$"))
+                    problems.Add($"{where}, line {call.Line}: the exercise id must be a literal \"{number}.k\" (this notebook's number), got {call.Arguments.FirstOrDefault()}");
+                ids.Add(id);
+            }
+        }
+        problems.AddRange(ids.GroupBy(i => i).Where(g => g.Count() > 1).Select(g => $"{notebook}: exercise id \"{g.Key}\" is graded {g.Count()} times"));
+        if (exercises.Count > 0 && ids.Count == 0) problems.Add($"{notebook}: the ## Exercises section has no graded exercise");
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void The_answer_key_holds_exactly_the_exercises_graded_against_it(string notebook)
+    {
+        var number = notebook[..2];
+        var keyed = Cells(Read(notebook)).Where(c => c.Type == "code")
+            .SelectMany(c => CSharpCalls.Of("Exercise", c.Source)).Where(c => c.Method == "Check" && c.Arguments.Count == 3)
+            .Select(c => c.Arguments[0].Trim('"')[(number.Length + 1)..]).Order(StringComparer.Ordinal).ToList();
+        var file = Path.Combine(Repository.Root, "lib", "MLCourse", "Notebook", "AnswerKey", $"{number}.json");
+        if (!File.Exists(file))
+        {
+            Assert.True(keyed.Count == 0, $"{notebook}: exercises {string.Join(", ", keyed)} are graded against the answer key, but {file} does not exist");
+            return;
+        }
+        var key = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+        var entries = key["answers"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(notebook, (string?)key["notebook"]);
+        Assert.True(keyed.SequenceEqual(entries),
+            $"{notebook}: graded against the key: [{string.Join(", ", keyed)}]; {Path.GetFileName(file)} holds [{string.Join(", ", entries)}]");
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void The_interview_answer_has_a_Chinese_version(string notebook)
+    {
+        var markdown = Markdown(Read(notebook));
+        var section = Regex.Match(markdown, @"^## Interview answer\s*$(?<body>.*?)(?=^## |\z)", RegexOptions.Multiline | RegexOptions.Singleline);
+        Assert.True(section.Success, $"{notebook}: no \"## Interview answer\" section");
+        var parts = Regex.Split(section.Groups["body"].Value, @"^### 中文回答\s*$", RegexOptions.Multiline);
+
+        Assert.True(parts.Length == 2, $"{notebook}: the interview answer needs exactly one \"### 中文回答\" heading with the Chinese version under it");
+        Assert.True(parts[0].Trim().Length > 200, $"{notebook}: the English interview answer comes first, above \"### 中文回答\"");
+        var chinese = Regex.Split(parts[1], @"^#{1,3} ", RegexOptions.Multiline)[0];
+        var characters = Regex.Matches(chinese, @"\p{IsCJKUnifiedIdeographs}").Count;
+        Assert.True(characters >= 150, $"{notebook}: the Chinese interview answer has {characters} Chinese characters; say the whole answer in Chinese (at least 150)");
     }
 
     /// <summary>PackageVersion items of Directory.Packages.props, with $(Property) references resolved.</summary>

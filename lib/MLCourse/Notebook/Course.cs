@@ -21,6 +21,17 @@ public static class Course
             + $".NET {Environment.Version}";
     }
 
+    /// <summary>
+    /// The setup cell of a student edition calls this instead of <see cref="Info"/>: the same line, marked as the student
+    /// edition, and from now on <see cref="Exercise"/> shows wrong or missing answers instead of failing the cell, so
+    /// "Run All" reaches every exercise. The runner writes this call into <c>DIR/student/</c> copies.
+    /// </summary>
+    public static string StudentEdition()
+    {
+        Exercise.EnterStudentEdition();
+        return Info() + " · student edition: exercises show ✔ / ✘ and never stop the notebook";
+    }
+
     private static string Version(Assembly assembly) =>
         (assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly.GetName().Version?.ToString() ?? "?")
             .Split('+')[0];

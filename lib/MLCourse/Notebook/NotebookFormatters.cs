@@ -15,7 +15,8 @@ namespace MLCourse.Notebook;
 /// so a notebook needs no set-up code beyond loading the library:
 /// a ScottPlot <c>Plot</c> shows as an inline PNG, an XPlot.Plotly chart as interactive HTML, a
 /// Microsoft.Data.Analysis <c>DataFrame</c> as an HTML table, MathNet vectors and matrices as numeric tables,
-/// a <c>bool[,]</c> attention mask as a grid, and a passing <see cref="Check"/> as one green line.
+/// a <c>bool[,]</c> attention mask as a grid, a passing <see cref="Check"/> as one green line, an
+/// <see cref="Exercise"/> result as ✔ / ✘ / ○, and a <see cref="Notes"/> demonstration as one amber line.
 /// Introduced in notebook 01.
 /// </summary>
 public static class NotebookFormatters
@@ -49,6 +50,11 @@ public static class NotebookFormatters
         Formatter.Register<CheckPassed>((c, w) => w.Write(CheckHtml(c)), HtmlFormatter.MimeType);
         Formatter.Register<CheckPassed>((c, w) => w.Write(c.ToString()), PlainTextFormatter.MimeType);
 
+        Formatter.Register<ExerciseResult>((e, w) => w.Write(ExerciseHtml(e)), HtmlFormatter.MimeType);
+        Formatter.Register<ExerciseResult>((e, w) => w.Write(e.ToString()), PlainTextFormatter.MimeType);
+        Formatter.Register<NotesValue>((n, w) => w.Write(NotesHtml(n)), HtmlFormatter.MimeType);
+        Formatter.Register<NotesValue>((n, w) => w.Write(n.ToString()), PlainTextFormatter.MimeType);
+
         Formatter.Register<ScottPlot.Plot>((p, w) => w.Write(PlotHtml(p)), HtmlFormatter.MimeType);
         Formatter.Register<PlotlyChart>((c, w) => w.Write(PlotlyHtml(c)), HtmlFormatter.MimeType);
 
@@ -76,6 +82,20 @@ public static class NotebookFormatters
         var detail = c.Detail.Length == 0 ? "" : $" <span style=\"color:#57606a\">({Escape(c.Detail)})</span>";
         return $"<div class=\"mlcourse-check\" style=\"color:#1a7f37;font-family:ui-monospace,Menlo,Consolas,monospace\">✔ {Escape(c.Claim)}{detail}</div>";
     }
+
+    private static string ExerciseHtml(ExerciseResult e)
+    {
+        var (css, colour) = e.Status switch
+        {
+            ExerciseStatus.Right => ("right", "#1a7f37"),
+            ExerciseStatus.Wrong => ("wrong", "#cf222e"),
+            _ => ("not-answered", "#57606a"),
+        };
+        return $"<div class=\"mlcourse-exercise {css}\" style=\"color:{colour};font-family:ui-monospace,Menlo,Consolas,monospace\">{Escape(e.ToString())}</div>";
+    }
+
+    private static string NotesHtml(NotesValue n) =>
+        $"<div class=\"mlcourse-notes\" style=\"color:#9a6700;font-family:ui-monospace,Menlo,Consolas,monospace\">{Escape(n.ToString())}</div>";
 
     private static string PlotHtml(ScottPlot.Plot plot)
     {
