@@ -1,4 +1,3 @@
-using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace MLCourse.Data;
@@ -30,14 +29,7 @@ public static class Diabetes
     /// <exception cref="InvalidDataException">The file does not have the expected header, 11 numeric columns and 442 rows.</exception>
     public static DiabetesData Load()
     {
-        var path = DataFiles.Path(FileName);
-        var lines = File.ReadAllLines(path).Where(l => l.Length > 0).ToList();
-        var header = string.Join(",", FeatureNames) + ",target";
-        if (lines.Count == 0 || lines[0].Trim() != header)
-            throw new InvalidDataException($"{path}: the first line must be the header '{header}'.");
-        var rows = lines.Skip(1).Select((line, i) => Parse(line, i + 2, path)).ToArray();
-        if (rows.Length != 442)
-            throw new InvalidDataException($"{path}: expected 442 data rows, found {rows.Length}.");
+        var rows = Csv.Read(FileName, [.. FeatureNames, "target"], 442);
         var x = Matrix<double>.Build.Dense(rows.Length, 10, (i, j) => rows[i][j]);
         var y = Vector<double>.Build.Dense(rows.Length, i => rows[i][10]);
         return new DiabetesData(x, y, FeatureNames);
@@ -70,14 +62,5 @@ public static class Diabetes
             result.SetColumn(j, centred / norm);
         }
         return result;
-    }
-
-    private static double[] Parse(string line, int lineNumber, string path)
-    {
-        var fields = line.Split(',');
-        if (fields.Length != 11)
-            throw new InvalidDataException($"{path}, line {lineNumber}: expected 11 comma-separated values, found {fields.Length}.");
-        return fields.Select(f => double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
-            ? v : throw new InvalidDataException($"{path}, line {lineNumber}: '{f}' is not a number.")).ToArray();
     }
 }
