@@ -1,2 +1,4 @@
-global using MLCourse.Runner;
+global using MLCourse.Runner.Cli;
+global using MLCourse.Runner.Notebooks;
+global using MLCourse.Runner.Runs;
 global using Xunit;

@@ -1,4 +1,6 @@
 using System.IO.Pipes;
+using MLCourse.Runner.Execution;
+using MLCourse.Runner.Notebooks;
 
 namespace MLCourse.Runner.Workers;
 

@@ -1,19 +1,7 @@
 using System.Threading.Channels;
+using MLCourse.Runner.Notebooks;
 
 namespace MLCourse.Runner.Workers;
-
-/// <summary>What the pool reports while it runs; every method may be called from any thread.</summary>
-public interface IRunProgress
-{
-    /// <summary>A worker took <paramref name="notebook"/>.</summary>
-    void NotebookStarted(NotebookFile notebook) { }
-
-    /// <summary>Code cell <paramref name="index"/> (0-based among all cells) of <paramref name="notebook"/> started.</summary>
-    void CellStarted(NotebookFile notebook, int index) { }
-
-    /// <summary>A notebook finished, passed or failed (not called for interrupted ones).</summary>
-    void NotebookFinished(NotebookFile notebook, NotebookResult result) { }
-}
 
 /// <summary>
 /// Runs notebooks on a small pool of worker processes, each executing notebooks one after another in fresh kernels.

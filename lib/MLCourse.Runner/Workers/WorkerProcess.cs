@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.IO.Pipes;
+using MLCourse.Runner.Notebooks;
 
 namespace MLCourse.Runner.Workers;
 
@@ -146,7 +147,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
                 [new ErrorOutput(errorName, error, [])], 0, Failed: true);
             var source = notebook.Document.Elements[current].Contents;
             return new NotebookResult(notebook.Path, [.. cells.Where(c => c.Index != current), crashed], clock.Elapsed.TotalSeconds,
-                new NotebookFailure(current + 1, codeCellNumber, NotebookExecutor.FirstLine(source), error));
+                new NotebookFailure(current + 1, codeCellNumber, NotebookFile.FirstLine(source), error));
         }
     }
 

@@ -1,12 +1,12 @@
 using System.Text.RegularExpressions;
 
-namespace MLCourse.Runner;
+namespace MLCourse.Runner.Execution;
 
 /// <summary>
 /// Recognises the way notebooks display a plot live (HTML that is nothing but one <c>&lt;img&gt;</c> with a base64 PNG
 /// data URI, which every notebook front-end renders), so that saved notebooks and the site can store the image itself.
 /// </summary>
-public static partial class InlinePng
+internal static partial class InlinePng
 {
     /// <summary>The base64 PNG when <paramref name="data"/>'s <c>text/html</c> is a single inline PNG image; otherwise null.</summary>
     public static string? Base64(IReadOnlyDictionary<string, string> data)

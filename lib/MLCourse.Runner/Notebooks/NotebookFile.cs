@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.DotNet.Interactive.Documents;
 using Microsoft.DotNet.Interactive.Documents.Jupyter;
 
-namespace MLCourse.Runner;
+namespace MLCourse.Runner.Notebooks;
 
 /// <summary>A notebook read from disk: its path, its raw JSON (kept to write the executed copy) and its parsed document.</summary>
 /// <param name="Path">Full path of the <c>.ipynb</c> file.</param>
@@ -31,6 +31,10 @@ public sealed record NotebookFile(string Path, JsonObject Json, InteractiveDocum
         var number = CodeCells.Select(c => c.Index).ToList().IndexOf(index) + 1;
         return number > 0 ? number : throw new ArgumentOutOfRangeException(nameof(index), index, $"{Name}: cell {index + 1} is not a code cell.");
     }
+
+    /// <summary>A cell's first non-empty line, trimmed: how failures point at a cell.</summary>
+    public static string FirstLine(string source) =>
+        source.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0) ?? "";
 
     /// <summary>The kernel infos used to parse notebooks: one C# kernel, the default.</summary>
     public static KernelInfoCollection KernelInfos()
@@ -81,11 +85,4 @@ public sealed record NotebookFile(string Path, JsonObject Json, InteractiveDocum
                 $"has {cells.Count} cells but {document.Elements.Count} were parsed: only markdown and code cells are supported");
         return new NotebookFile(fullPath, json, document);
     }
-}
-
-/// <summary>A notebook path that cannot be run: missing, not a notebook, or malformed. The message names the file.</summary>
-public sealed class NotebookInputException(string path, string problem) : Exception($"{path}: {problem}")
-{
-    /// <summary>The path as given.</summary>
-    public string NotebookPath { get; } = path;
 }

@@ -3,8 +3,9 @@ using System.Text;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using MLCourse.Runner.Notebooks;
 
-namespace MLCourse.Runner.Site;
+namespace MLCourse.Runner.Outputs.Site;
 
 /// <summary>
 /// Writes the browsable course: <c>index.html</c> (a table of contents with each notebook's status, checks passed and
@@ -103,7 +104,7 @@ public static class SiteBuilder
                 return $"<div class=\"output\"><pre class=\"{s.Name}\">{Html.Escape(s.Text)}</pre></div>";
             case ErrorOutput e:
                 return $"<div class=\"output\"><pre class=\"error\">{Html.Escape(e.Name)}: {Html.Escape(e.Value)}</pre></div>";
-            case DisplayOutput d when InlinePng.Base64(d.Data) is { } png:
+            case DisplayOutput d when d.Data.TryGetValue("image/png", out var png):
                 var file = $"images/{Path.GetFileNameWithoutExtension(notebook.Name)}-cell{cell + 1}-{output + 1}.png";
                 File.WriteAllBytes(Path.Combine(directory, file), Convert.FromBase64String(png));
                 return $"<div class=\"output\"><img src=\"{file}\" alt=\"plot from cell {cell + 1}\" loading=\"lazy\"></div>";

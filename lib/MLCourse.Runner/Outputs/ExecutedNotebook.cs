@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MLCourse.Runner.Notebooks;
 
-namespace MLCourse.Runner;
+namespace MLCourse.Runner.Outputs;
 
 /// <summary>
 /// Builds the executed copy of a notebook: the original JSON (metadata untouched) with each executed code cell's
@@ -50,17 +51,12 @@ public static class ExecutedNotebook
         _ => throw new ArgumentOutOfRangeException(nameof(output), output.GetType().Name, "unknown output kind"),
     };
 
-    /// <summary>
-    /// A MIME bundle. An HTML output that is nothing but one inline PNG (how notebooks display ScottPlot plots live) is
-    /// stored as <c>image/png</c>, the way Jupyter stores images, so every notebook viewer shows it.
-    /// </summary>
+    /// <summary>A MIME bundle; <c>image/png</c> is base64 text on one line, every other type a list of lines, as nbformat stores them.</summary>
     private static JsonObject MimeBundle(IReadOnlyDictionary<string, string> data)
     {
-        if (InlinePng.Base64(data) is { } png)
-            return new JsonObject { ["image/png"] = png, ["text/plain"] = Lines("<plot>") };
         var bundle = new JsonObject();
         foreach (var (mime, value) in data.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-            bundle[mime] = Lines(value);
+            bundle[mime] = mime == "image/png" ? value : Lines(value);
         return bundle;
     }
 

@@ -4,8 +4,9 @@ using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
 using Microsoft.DotNet.Interactive.Events;
 using Microsoft.DotNet.Interactive.PackageManagement;
+using MLCourse.Runner.Notebooks;
 
-namespace MLCourse.Runner;
+namespace MLCourse.Runner.Execution;
 
 /// <summary>
 /// Executes a notebook's code cells in order, in a fresh C# kernel, with the notebook's folder as the working directory
@@ -63,7 +64,7 @@ public static class NotebookExecutor
                 cells.Add(new CellResult(index, codeCellNumber, cellClock.Elapsed.TotalSeconds, outputs, checks, error is not null));
                 onCellFinished?.Invoke(cells[^1]);
                 if (error is not null)
-                    return Finish(new NotebookFailure(index + 1, codeCellNumber, FirstLine(cell.Contents), error));
+                    return Finish(new NotebookFailure(index + 1, codeCellNumber, NotebookFile.FirstLine(cell.Contents), error));
             }
             return Finish(codeCellNumber > 0 && cells.Sum(c => c.ChecksPassed) == 0 ? NotebookFailure.NoCheck : null);
         }
@@ -75,10 +76,6 @@ public static class NotebookExecutor
 
         NotebookResult Finish(NotebookFailure? failure) => new(notebook.Path, cells, clock.Elapsed.TotalSeconds, failure);
     }
-
-    /// <summary>The cell's first non-empty line, trimmed: how failures point at a cell.</summary>
-    public static string FirstLine(string source) =>
-        source.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0) ?? "";
 
     private static CompositeKernel CreateKernel()
     {
@@ -144,8 +141,16 @@ public static class NotebookExecutor
 
     private static string Text(DisplayEvent e) => e.FormattedValues.FirstOrDefault()?.Value ?? e.Value?.ToString() ?? "";
 
-    private static Dictionary<string, string> Data(DisplayEvent e) =>
-        e.FormattedValues.Where(v => !v.SuppressDisplay).GroupBy(v => v.MimeType).ToDictionary(g => g.Key, g => g.First().Value);
+    /// <summary>
+    /// The displayed value's MIME bundle. A plot, which the library displays as HTML that is nothing but one inline PNG
+    /// (so that every live front-end renders it), is stored as <c>image/png</c> here, once, the way Jupyter stores
+    /// images: executed copies and the site read the bundle and never look inside the HTML.
+    /// </summary>
+    private static Dictionary<string, string> Data(DisplayEvent e)
+    {
+        var data = e.FormattedValues.Where(v => !v.SuppressDisplay).GroupBy(v => v.MimeType).ToDictionary(g => g.Key, g => g.First().Value);
+        return InlinePng.Base64(data) is { } png ? new() { ["image/png"] = png, ["text/plain"] = "<plot>" } : data;
+    }
 
     private static void AddStream(List<CellOutput> outputs, string name, string text)
     {

@@ -1,29 +1,9 @@
-using MLCourse.Runner.Reports;
-using MLCourse.Runner.Site;
+using MLCourse.Runner.Notebooks;
+using MLCourse.Runner.Outputs;
+using MLCourse.Runner.Outputs.Site;
 using MLCourse.Runner.Workers;
 
-namespace MLCourse.Runner;
-
-/// <summary>Options of a course run (the <c>run</c> command's options).</summary>
-/// <param name="OutputDirectory">Where <c>executed/</c>, <c>site/</c> and <c>results.xml</c> are written.</param>
-/// <param name="Parallel">Number of worker processes. Range: ≥ 1.</param>
-/// <param name="CellTimeout">Longest a single cell may run. Range: &gt; 0.</param>
-/// <param name="Site">Whether to write the browsable site.</param>
-public sealed record RunOptions(string OutputDirectory, int Parallel, TimeSpan CellTimeout, bool Site = true)
-{
-    /// <summary>The defaults of the command line: <c>artifacts</c>, one worker per processor, 120 s per cell, with the site.</summary>
-    public static RunOptions Default(string outputDirectory = "artifacts") =>
-        new(outputDirectory, Environment.ProcessorCount, TimeSpan.FromSeconds(120));
-}
-
-/// <summary>What a run planned and what finished. Interrupted notebooks have no result.</summary>
-/// <param name="Notebooks">Every notebook of the run, in course order.</param>
-/// <param name="Results">The finished ones, in course order.</param>
-public sealed record CourseRunResult(IReadOnlyList<NotebookFile> Notebooks, IReadOnlyList<NotebookResult> Results)
-{
-    /// <summary>True when every planned notebook finished and passed.</summary>
-    public bool AllPassed => Results.Count == Notebooks.Count && Results.All(r => r.Passed);
-}
+namespace MLCourse.Runner.Runs;
 
 /// <summary>Runs a set of notebooks on worker processes and writes executed copies, the JUnit report and the site.</summary>
 public static class CourseRun

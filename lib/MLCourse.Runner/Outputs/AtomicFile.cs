@@ -1,4 +1,4 @@
-namespace MLCourse.Runner;
+namespace MLCourse.Runner.Outputs;
 
 /// <summary>Writes files so that a reader (or an interrupted run) never sees a half-written one.</summary>
 public static class AtomicFile

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using MLCourse.Runner.Workers;
+using MLCourse.Runner.Notebooks;
+using MLCourse.Runner.Runs;
 using Spectre.Console;
 
-namespace MLCourse.Runner;
+namespace MLCourse.Runner.Cli;
 
 /// <summary>
 /// The runner's console output. On a terminal: a live table (Spectre.Console) of every notebook with its state, the

@@ -1,4 +1,4 @@
-namespace MLCourse.Runner.Site;
+namespace MLCourse.Runner.Outputs.Site;
 
 /// <summary>HTML text escaping for the site: only the characters that are special in HTML, so text stays readable.</summary>
 internal static class Html

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Xml.Linq;
+using MLCourse.Runner.Notebooks;
 
-namespace MLCourse.Runner.Reports;
+namespace MLCourse.Runner.Outputs;
 
 /// <summary>
 /// The run as JUnit XML (<c>DIR/results.xml</c>), which CI systems display: one test case per notebook, a failure whose

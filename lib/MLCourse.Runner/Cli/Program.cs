@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
-using MLCourse.Runner;
+using MLCourse.Runner.Cli;
+using MLCourse.Runner.Notebooks;
+using MLCourse.Runner.Runs;
 using MLCourse.Runner.Workers;
 
 var paths = new Argument<string[]>("path")
