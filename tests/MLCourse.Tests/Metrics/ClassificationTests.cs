@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using MLCourse.Metrics;
 
 namespace MLCourse.Tests.Metrics;
@@ -10,7 +9,6 @@ public class ClassificationTests
 
     public static TheoryData<string> Cases => GoldenData.Names(File, "classification");
 
-    private static int[] Ints(JsonNode? node) => node!.AsArray().Select(x => (int)x!).ToArray();
 
     private static Averaging Parse(string average) => average switch
     {
@@ -25,9 +23,9 @@ public class ClassificationTests
     public void Confusion_matrix_accuracy_and_balanced_accuracy_match_scikit_learn(string name)
     {
         var c = GoldenData.Case(File, name);
-        var (yTrue, yPred) = (Ints(c["y_true"]), Ints(c["y_pred"]));
+        var (yTrue, yPred) = (GoldenData.Ints(c["y_true"]), GoldenData.Ints(c["y_pred"]));
 
-        Assert.Equal(Ints(c["labels"]), Classification.Labels(yTrue, yPred));
+        Assert.Equal(GoldenData.Ints(c["labels"]), Classification.Labels(yTrue, yPred));
         Assert.Equal(GoldenData.Matrix(c["confusion_matrix"]), Classification.ConfusionMatrix(yTrue, yPred));
         GoldenData.AssertRelative(GoldenData.Number(c["accuracy"]), Classification.Accuracy(yTrue, yPred), Relative, "accuracy");
         GoldenData.AssertRelative(GoldenData.Number(c["balanced_accuracy"]), Classification.BalancedAccuracy(yTrue, yPred), Relative, "balanced_accuracy");
@@ -38,7 +36,7 @@ public class ClassificationTests
     public void Precision_recall_fscore_support_matches_scikit_learn_for_every_average_beta_and_zero_division(string name)
     {
         var c = GoldenData.Case(File, name);
-        var (yTrue, yPred, positive) = (Ints(c["y_true"]), Ints(c["y_pred"]), (int)c["pos_label"]!);
+        var (yTrue, yPred, positive) = (GoldenData.Ints(c["y_true"]), GoldenData.Ints(c["y_pred"]), (int)c["pos_label"]!);
 
         foreach (var s in c["scores"]!.AsArray().Select(s => s!.AsObject()))
         {
@@ -47,11 +45,11 @@ public class ClassificationTests
             if (average == "none")
             {
                 var scores = Classification.PerClass(yTrue, yPred, beta, zero);
-                Assert.Equal(Ints(c["labels"]), scores.Labels);
+                Assert.Equal(GoldenData.Ints(c["labels"]), scores.Labels);
                 GoldenData.AssertRelative(GoldenData.Vector(s["precision"]), scores.Precision, Relative, $"{what}: precision");
                 GoldenData.AssertRelative(GoldenData.Vector(s["recall"]), scores.Recall, Relative, $"{what}: recall");
                 GoldenData.AssertRelative(GoldenData.Vector(s["f"]), scores.FScore, Relative, $"{what}: f");
-                Assert.Equal(Ints(s["support"]), scores.Support);
+                Assert.Equal(GoldenData.Ints(s["support"]), scores.Support);
                 continue;
             }
             var (p, r, f) = Classification.Averaged(yTrue, yPred, Parse(average), beta, positive, zero);
@@ -66,8 +64,8 @@ public class ClassificationTests
     public void The_binary_shorthands_are_the_binary_average(string name)
     {
         var c = GoldenData.Case(File, name);
-        var (yTrue, yPred, positive) = (Ints(c["y_true"]), Ints(c["y_pred"]), (int)c["pos_label"]!);
-        if (Ints(c["labels"]).Length > 2) return;
+        var (yTrue, yPred, positive) = (GoldenData.Ints(c["y_true"]), GoldenData.Ints(c["y_pred"]), (int)c["pos_label"]!);
+        if (GoldenData.Ints(c["labels"]).Length > 2) return;
 
         foreach (var zero in new[] { 0.0, 1.0 })
         {

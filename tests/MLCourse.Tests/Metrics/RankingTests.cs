@@ -14,7 +14,7 @@ public class RankingTests
     /// <summary>A case's scores and labels: inline, or a breast cancer feature against 1 = malignant.</summary>
     private static (Vector<double> Scores, int[] Labels) Data(JsonObject c)
     {
-        if (c["data"] is null) return (GoldenData.Vector(c["scores"]), c["labels"]!.AsArray().Select(l => (int)l!).ToArray());
+        if (c["data"] is null) return (GoldenData.Vector(c["scores"]), GoldenData.Ints(c["labels"]));
         var cancer = BreastCancer.Load();
         var feature = cancer.FeatureNames.ToList().IndexOf((string)c["feature"]!);
         return (cancer.X.Column(feature), cancer.Y.Select(y => 1 - y).ToArray());

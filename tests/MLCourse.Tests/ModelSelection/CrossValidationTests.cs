@@ -11,7 +11,6 @@ public class CrossValidationTests
 
     public static TheoryData<string> StratifiedCases => GoldenData.Names(File, "stratified");
 
-    private static int[] Ints(JsonNode? node) => node!.AsArray().Select(x => (int)x!).ToArray();
 
     private static void AssertSplits(JsonObject c, IReadOnlyList<(int[] Train, int[] Test)> splits)
     {
@@ -19,8 +18,8 @@ public class CrossValidationTests
         Assert.Equal(expected.Count, splits.Count);
         for (var f = 0; f < splits.Count; f++)
         {
-            Assert.Equal(Ints(expected[f]!["test"]), splits[f].Test);
-            Assert.Equal(Ints(expected[f]!["train"]), splits[f].Train);
+            Assert.Equal(GoldenData.Ints(expected[f]!["test"]), splits[f].Test);
+            Assert.Equal(GoldenData.Ints(expected[f]!["train"]), splits[f].Train);
         }
     }
 
@@ -39,7 +38,7 @@ public class CrossValidationTests
     {
         var c = GoldenData.Case(File, name);
 
-        AssertSplits(c, CrossValidation.StratifiedKFold(Ints(c["labels"]), (int)c["k"]!));
+        AssertSplits(c, CrossValidation.StratifiedKFold(GoldenData.Ints(c["labels"]), (int)c["k"]!));
     }
 
     [Fact]
