@@ -66,9 +66,15 @@ internal static class Guard
     {
         ArgumentNullException.ThrowIfNull(a, nameA);
         ArgumentNullException.ThrowIfNull(b, nameB);
-        if (a.Count != b.Count)
+        SameLength(a.Count, nameA, b.Count, nameB);
+    }
+
+    /// <summary>Checks two sequences' lengths agree; the exception names <paramref name="nameB"/> and states both lengths.</summary>
+    public static void SameLength(int lengthA, string nameA, int lengthB, string nameB)
+    {
+        if (lengthA != lengthB)
             throw new ArgumentException(
-                $"{nameA} has length {a.Count} but {nameB} has length {b.Count}: they must have the same length.", nameB);
+                $"{nameA} has length {lengthA} but {nameB} has length {lengthB}: they must have the same length.", nameB);
     }
 
     public static void SameShape(Matrix<double> a, string nameA, Matrix<double> b, string nameB)

@@ -29,4 +29,22 @@ public static class Rng
         ArgumentNullException.ThrowIfNull(random);
         return Vector<double>.Build.Random(length, new Normal(0, 1, random));
     }
+
+    /// <summary>
+    /// A uniformly random permutation of 0 … n−1 (Fisher–Yates): each of the n! orders has probability 1/n!. Its first
+    /// m entries are a uniform random subset of size m, drawn without replacement. Range: n ≥ 0.
+    /// Introduced in notebook 18 (subsampling, shuffled folds).
+    /// </summary>
+    public static int[] Permutation(int n, System.Random random)
+    {
+        Guard.NonNegative(n, nameof(n));
+        ArgumentNullException.ThrowIfNull(random);
+        var order = Enumerable.Range(0, n).ToArray();
+        for (var i = n - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+        return order;
+    }
 }

@@ -35,6 +35,12 @@ internal static class GoldenData
     public static Vector<double> Vector(JsonNode? node) =>
         Vector<double>.Build.DenseOfEnumerable(node!.AsArray().Select(Number));
 
+    /// <summary>A JSON array of integers (labels, indices).</summary>
+    public static int[] Ints(JsonNode? node) => node!.AsArray().Select(x => (int)x!).ToArray();
+
+    /// <summary>A JSON array of strings.</summary>
+    public static string[] Strings(JsonNode? node) => node!.AsArray().Select(x => (string)x!).ToArray();
+
     public static Matrix<double> Matrix(JsonNode? node)
     {
         var rows = node!.AsArray().Select(r => r!.AsArray().Select(Number).ToArray()).ToArray();

@@ -28,4 +28,22 @@ public class RngTests
         Assert.Equal("rows", Assert.Throws<ArgumentOutOfRangeException>(() => Rng.StandardNormal(0, 2, Rng.Create(1))).ParamName);
         Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => Rng.StandardNormal(-1, Rng.Create(1))).ParamName);
     }
+
+    [Fact]
+    public void Permutation_holds_each_index_once_and_is_uniform()
+    {
+        var random = Rng.Create(5);
+        var firstPlace = new int[4];
+        for (var run = 0; run < 8000; run++)
+        {
+            var p = Rng.Permutation(4, random);
+            Assert.Equal([0, 1, 2, 3], p.Order());
+            firstPlace[p[0]]++;
+        }
+
+        // Each index comes first with probability 1/4: count 2000, standard deviation √(8000·¼·¾) ≈ 39.
+        Assert.All(firstPlace, count => Assert.InRange(count, 2000 - 4 * 39, 2000 + 4 * 39));
+        Assert.Empty(Rng.Permutation(0, random));
+        Assert.Equal("n", Assert.Throws<ArgumentOutOfRangeException>(() => Rng.Permutation(-1, random)).ParamName);
+    }
 }
