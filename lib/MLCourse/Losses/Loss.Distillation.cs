@@ -9,7 +9,8 @@ public static partial class Loss
     /// Kullback–Leibler divergence with PyTorch's conventions, <c>F.kl_div(input, target, reduction="batchmean")</c>:
     /// <paramref name="input"/> holds log-probabilities log q and <paramref name="target"/> probabilities p, and the result
     /// is (1/N)·Σ_i Σ_c p_ic (log p_ic − log q_ic), the mean over rows of KL(p_i ‖ q_i) (note the order: the target is the
-    /// first argument of KL). Terms with p = 0 are 0. KL ≥ 0, with equality only for q = p, and
+    /// first argument of KL). Terms with p = 0 are 0, even where log q = −∞ (PyTorch computes 0·(−∞) = NaN there).
+    /// KL ≥ 0, with equality only for q = p, and
     /// cross-entropy = H(p) + KL(p ‖ q). (PyTorch's <c>reduction="mean"</c> divides by N·C instead, which is not a KL.)
     /// </summary>
     /// <param name="input">N×C log-probabilities log q (e.g. log_softmax of a model's logits), N ≥ 1, C ≥ 1.</param>
@@ -42,7 +43,7 @@ public static partial class Loss
     /// <param name="studentLogits">N×C logits s of the student, N ≥ 1, C ≥ 1.</param>
     /// <param name="teacherLogits">N×C logits t of the teacher.</param>
     /// <param name="targets">N true class indices in [0, C).</param>
-    /// <param name="temperature">T &gt; 0 (T = 1 is the plain softmax; Hinton et al. use values from 1 to 20).</param>
+    /// <param name="temperature">T &gt; 0 (T = 1 is the plain softmax; common values are 2 to 20).</param>
     /// <param name="alpha">Weight α ∈ [0, 1] of the soft term; 1 − α weights the hard cross-entropy.</param>
     /// <exception cref="ArgumentException">A shape does not match, a target is out of range, T ≤ 0 or α ∉ [0, 1].</exception>
     public static double DistillationLoss(Matrix<double> studentLogits, Matrix<double> teacherLogits, int[] targets, double temperature, double alpha = 0.5)

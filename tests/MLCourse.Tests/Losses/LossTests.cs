@@ -270,6 +270,13 @@ public class LossTests
     }
 
     [Fact]
+    public void KL_counts_zero_target_terms_as_zero_even_against_minus_infinity()
+    {
+        Assert.Equal(-Math.Log(0.5), Loss.KLDivergence(M(new double[,] { { double.NegativeInfinity, Math.Log(0.5) } }), M(new double[,] { { 0, 1 } })), 15);
+        Assert.Equal(double.PositiveInfinity, Loss.KLDivergence(M(new double[,] { { double.NegativeInfinity, 0 } }), M(new double[,] { { 0.5, 0.5 } })));
+    }
+
+    [Fact]
     public void Distillation_gradient_matches_finite_differences()
     {
         var teacher = Rng.StandardNormal(4, 5, Rng.Create(3)) * 3;
