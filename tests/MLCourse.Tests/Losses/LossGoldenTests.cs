@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using MLCourse.Losses;
 
 namespace MLCourse.Tests.Losses;
@@ -28,14 +27,12 @@ public class LossGoldenTests
         }
     }
 
-    private static int[] Indices(JsonNode? node) => node!.AsArray().Select(x => x!.GetValue<int>()).ToArray();
-
     [Theory]
     [MemberData(nameof(CrossEntropyCases))]
     public void Cross_entropy_and_its_gradient_match_pytorch(string name)
     {
         var c = GoldenData.Case(File, name);
-        var (logits, targets) = (GoldenData.Matrix(c["logits"]), Indices(c["targets"]));
+        var (logits, targets) = (GoldenData.Matrix(c["logits"]), GoldenData.Ints(c["targets"]));
         var (smoothing, ignore) = ((double)c["label_smoothing"]!, (int)c["ignore_index"]!);
 
         GoldenData.AssertRelative(GoldenData.Number(c["loss"]), Loss.CrossEntropy(logits, targets, smoothing, ignore), Relative, "loss");
@@ -98,7 +95,7 @@ public class LossGoldenTests
     public void Focal_loss_matches_its_formula_in_torch(string name)
     {
         var c = GoldenData.Case(File, name);
-        var (logits, targets) = (GoldenData.Matrix(c["logits"]), Indices(c["targets"]));
+        var (logits, targets) = (GoldenData.Matrix(c["logits"]), GoldenData.Ints(c["targets"]));
         var (gamma, alpha) = ((double)c["gamma"]!, (double)c["alpha"]!);
 
         GoldenData.AssertRelative(GoldenData.Number(c["loss"]), Loss.FocalLoss(logits, targets, gamma, alpha), Relative, "loss");
@@ -123,7 +120,7 @@ public class LossGoldenTests
     public void Distillation_loss_and_gradient_match_torch(string name)
     {
         var c = GoldenData.Case(File, name);
-        var (student, teacher, targets) = (GoldenData.Matrix(c["student"]), GoldenData.Matrix(c["teacher"]), Indices(c["targets"]));
+        var (student, teacher, targets) = (GoldenData.Matrix(c["student"]), GoldenData.Matrix(c["teacher"]), GoldenData.Ints(c["targets"]));
         var (temperature, alpha) = ((double)c["temperature"]!, (double)c["alpha"]!);
 
         GoldenData.AssertRelative(GoldenData.Number(c["loss"]), Loss.DistillationLoss(student, teacher, targets, temperature, alpha), Relative, "loss");
