@@ -45,6 +45,18 @@ public static class Softmax
         return Matrix<double>.Build.DenseOfDiagonalVector(probabilities) - probabilities.OuterProduct(probabilities);
     }
 
+    /// <summary>
+    /// log softmax(z)_i = z_i − log Σ_j exp(z_j) (torch.log_softmax), computed with <see cref="LogSumExp"/>: finite
+    /// wherever z_i is, even where softmax(z)_i underflows to 0 (softmax([0, −800]) has a second entry of exactly 0, whose log
+    /// is −∞, while its log-softmax is −800). Used by the cross-entropy losses (notebook 09).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="logits"/> is empty.</exception>
+    public static Vector<double> Log(Vector<double> logits)
+    {
+        var logSumExp = LogSumExp(logits);
+        return logits - logSumExp;
+    }
+
     /// <summary>log Σ_j exp(z_j), computed as max z + log Σ_j exp(z_j − max z) so it neither overflows nor underflows.</summary>
     public static double LogSumExp(Vector<double> logits)
     {

@@ -18,6 +18,20 @@ public static class FiniteDifference
     }
 
     /// <summary>
+    /// The gradient of a scalar function of a matrix (a loss of a batch of logits, say), entry by entry, as a matrix of
+    /// the shape of <paramref name="x"/>. <paramref name="x"/> is not modified. Introduced in notebook 09.
+    /// </summary>
+    public static Matrix<double> Gradient(Func<Matrix<double>, double> f, Matrix<double> x, double h = 1e-5)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(x);
+        var (rows, columns) = (x.RowCount, x.ColumnCount);
+        Matrix<double> AsMatrix(Vector<double> v) => Matrix<double>.Build.DenseOfColumnMajor(rows, columns, v.ToArray());
+        var gradient = Gradient(v => f(AsMatrix(v)), Vector<double>.Build.DenseOfArray(x.ToColumnMajorArray()), h);
+        return AsMatrix(gradient);
+    }
+
+    /// <summary>
     /// The Jacobian J_ij = ∂f_i/∂x_j of a vector function <paramref name="f"/> at <paramref name="x"/>
     /// (rows: outputs, columns: inputs). <paramref name="x"/> is not modified.
     /// </summary>

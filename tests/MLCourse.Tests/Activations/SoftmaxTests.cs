@@ -40,6 +40,17 @@ public class SoftmaxTests
     }
 
     [Fact]
+    public void Log_is_the_log_of_softmax_and_stays_finite_where_softmax_underflows()
+    {
+        var z = V(0.3, -1.2, 2.0);
+
+        Assert.True((Softmax.Log(z) - Softmax.Apply(z).PointwiseLog()).AbsoluteMaximum() < 1e-15);
+        Assert.Equal(new[] { -9000.0, 0.0, -33343.0 }, Softmax.Log(V(-10000, -1000, -34343)).ToArray());
+        Assert.Equal(0.0, Softmax.Apply(V(0, -800))[1]);
+        Assert.Equal(-800.0, Softmax.Log(V(0, -800))[1]);
+    }
+
+    [Fact]
     public void Jacobian_matches_finite_differences()
     {
         var z = V(0.3, -1.2, 2.0, 0.1);
@@ -67,5 +78,6 @@ public class SoftmaxTests
         Assert.Equal("logits", Assert.Throws<ArgumentException>(() => Softmax.Apply(Vector<double>.Build.Dense(0))).ParamName);
         Assert.Equal("logits", Assert.Throws<ArgumentException>(() => Softmax.Rows(Matrix<double>.Build.Dense(2, 0))).ParamName);
         Assert.Equal("probabilities", Assert.Throws<ArgumentException>(() => Softmax.Jacobian(Vector<double>.Build.Dense(0))).ParamName);
+        Assert.Equal("logits", Assert.Throws<ArgumentException>(() => Softmax.Log(Vector<double>.Build.Dense(0))).ParamName);
     }
 }

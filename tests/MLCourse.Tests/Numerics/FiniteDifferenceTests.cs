@@ -15,6 +15,20 @@ public class FiniteDifferenceTests
     }
 
     [Fact]
+    public void Gradient_of_a_function_of_a_matrix_has_the_matrix_shape()
+    {
+        var w = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, -2, 0.5 }, { 3, 0, -1 } });
+        var x = Matrix<double>.Build.DenseOfArray(new double[,] { { 0.2, 1, -1 }, { 2, -0.5, 0.3 } });
+
+        var gradient = FiniteDifference.Gradient(m => m.PointwiseMultiply(w).Enumerate().Sum() + m[1, 2] * m[1, 2], x);
+
+        var expected = w.Clone();
+        expected[1, 2] += 2 * x[1, 2];
+        Assert.True((gradient - expected).Enumerate().Max(Math.Abs) < 1e-9);
+        Assert.Equal(0.3, x[1, 2]);
+    }
+
+    [Fact]
     public void Jacobian_rows_are_outputs_and_columns_are_inputs()
     {
         var x = Vector<double>.Build.DenseOfArray([1.0, 2.0]);
