@@ -9,8 +9,9 @@ namespace MLCourse.Decoding;
 /// <param name="Hypotheses">Finished hypotheses and the beam left at the end, ranked by
 /// <see cref="Hypothesis.Score"/> with the search's length penalty, best first.</param>
 /// <param name="Beams">Beams[t] = the live (unfinished) hypotheses kept after step t + 1, best first.</param>
-/// <param name="CandidatesScored">CandidatesScored[t] = (live hypotheses entering step t + 1) × V: 1·V at the first
-/// step, B·V afterwards.</param>
+/// <param name="CandidatesScored">CandidatesScored[t] = the (hypothesis, token) candidates whose score the search compared
+/// at step t + 1, counted as it compares them: every token of every live hypothesis, so 1·V at the first step and B·V
+/// once the beam is full (fewer when fewer hypotheses are live).</param>
 public sealed record BeamSearchResult(IReadOnlyList<Hypothesis> Hypotheses, IReadOnlyList<IReadOnlyList<Hypothesis>> Beams, IReadOnlyList<int> CandidatesScored)
 {
     /// <summary>The highest-ranked hypothesis, <c>Hypotheses[0]</c>.</summary>
@@ -69,14 +70,14 @@ public static class Search
         var (finished, beams, scored) = (new List<Hypothesis>(), new List<IReadOnlyList<Hypothesis>>(), new List<int>());
         for (var step = 0; step < maxNewTokens && live.Count > 0; step++)
         {
-            var candidates = new List<(double Score, int Beam, int Token)>();
+            var (candidates, compared) = (new List<(double Score, int Beam, int Token)>(), 0);
             for (var b = 0; b < live.Count; b++)
             {
                 var logits = Next(model, [.. prompt, .. live[b].Tokens]);
-                foreach (var token in TopTokens(logits, beamWidth + 1))
+                foreach (var token in TopTokens(logits, beamWidth + 1, ref compared))
                     candidates.Add((live[b].LogProbability + logits[token], b, token));
             }
-            scored.Add(live.Count * model.VocabularySize);
+            scored.Add(compared);
             candidates.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score) : x.Beam != y.Beam ? x.Beam.CompareTo(y.Beam) : x.Token.CompareTo(y.Token));
             var next = new List<Hypothesis>();
             for (var rank = 0; rank < candidates.Count && next.Count < beamWidth; rank++)
@@ -98,13 +99,15 @@ public static class Search
     /// The ids of the <paramref name="count"/> largest finite entries, largest first, the lower id first among equal
     /// values. Beam search needs only these per hypothesis: the walk down the ranked candidates stops after B that do
     /// not end, so it reaches at most B + 1 candidates of any one hypothesis (B, and one end token).
+    /// <paramref name="compared"/> grows by one for every entry compared (all of them).
     /// </summary>
-    private static List<int> TopTokens(Vector<double> vector, int count)
+    private static List<int> TopTokens(Vector<double> vector, int count, ref int compared)
     {
         var logits = vector.ToArray();
         var top = new List<int>(count + 1);
         for (var v = 0; v < logits.Length; v++)
         {
+            compared++;
             if (double.IsNegativeInfinity(logits[v]) || (top.Count == count && logits[v] <= logits[top[^1]])) continue;
             var at = top.Count;
             while (at > 0 && logits[top[at - 1]] < logits[v]) at--;

@@ -9,7 +9,8 @@ namespace MLCourse.Inference;
 /// Each of the layers maps the L×d hidden states H (d = heads·headDim) to
 /// A = H + concat_i(Attention(H W_Q⁽ⁱ⁾, H W_K⁽ᵍ⁽ⁱ⁾⁾, H W_V⁽ᵍ⁽ⁱ⁾⁾, causal mask)) W_O and then A + ReLU(A W₁) W₂,
 /// where query head i uses key/value head g(i) = ⌊i / (heads/kvHeads)⌋ (grouped-query attention; kvHeads = heads is ordinary
-/// multi-head attention). Attention is <see cref="ScaledDotProductAttention"/> with <see cref="Masks.Causal"/>.
+/// multi-head attention): consecutive query heads share a KV head, the order of PyTorch's <c>repeat_interleave</c> as
+/// Hugging Face's LLaMA uses it (golden-tested). Attention is <see cref="ScaledDotProductAttention"/> with <see cref="Masks.Causal"/>.
 /// No biases, normalisation or positional encoding: none of them changes the caching argument.
 /// Introduced in notebook 13 (LLM inference: KV cache and quantization).
 /// </summary>
@@ -20,13 +21,12 @@ namespace MLCourse.Inference;
 /// <para><b>FLOPs.</b> <see cref="Flops"/> counts the floating-point operations of the matrix products actually performed,
 /// 2·m·k·n for an (m×k)(k×n) product (one multiply and one add per term); softmax, ReLU and additions are not counted.
 /// <see cref="ForwardFlops"/> and <see cref="StepFlops"/> give the same counts in closed form.</para>
-/// <para>Weights are drawn i.i.d. N(0, 1/fan_in) from the given generator, so a seed fixes the model.</para>
+/// <para>Random weights are drawn i.i.d. N(0, 1/fan_in) from the given generator, so a seed fixes the model; the other
+/// constructor takes given weights (<see cref="DecoderLayerWeights"/>).</para>
 /// </remarks>
 public sealed class CausalDecoder
 {
-    private readonly Layer[] _layers;
-
-    private sealed record Layer(Matrix<double> Wq, Matrix<double> Wk, Matrix<double> Wv, Matrix<double> Wo, Matrix<double> W1, Matrix<double> W2);
+    private readonly DecoderLayerWeights[] _layers;
 
     /// <summary>A decoder with random weights. Range: layers, heads, kvHeads, headDim, ffnDim ≥ 1; kvHeads divides heads.</summary>
     /// <exception cref="ArgumentException">A size is out of range or kvHeads does not divide heads.</exception>
@@ -38,15 +38,53 @@ public sealed class CausalDecoder
         Guard.Positive(headDim, nameof(headDim));
         Guard.Positive(ffnDim, nameof(ffnDim));
         ArgumentNullException.ThrowIfNull(random);
-        if (heads % kvHeads != 0)
-            throw new ArgumentException($"kvHeads = {kvHeads} must divide heads = {heads}.", nameof(kvHeads));
+        CheckGroups(heads, kvHeads);
         (Layers, Heads, KvHeads, HeadDim, FfnDim) = (layers, heads, kvHeads, headDim, ffnDim);
         var (d, kv) = (ModelDim, kvHeads * headDim);
         Matrix<double> Weight(int rows, int columns) => Rng.StandardNormal(rows, columns, random) / Math.Sqrt(rows);
         _layers = Enumerable.Range(0, layers)
-            .Select(_ => new Layer(Weight(d, d), Weight(d, kv), Weight(d, kv), Weight(d, d), Weight(d, ffnDim), Weight(ffnDim, d)))
+            .Select(_ => new DecoderLayerWeights(Weight(d, d), Weight(d, kv), Weight(d, kv), Weight(d, d), Weight(d, ffnDim), Weight(ffnDim, d)))
             .ToArray();
     }
+
+    /// <summary>
+    /// A decoder with the given weights (copied), one <see cref="DecoderLayerWeights"/> per layer, e.g. from a PyTorch
+    /// model. The sizes follow from the shapes: d = the rows of W_Q, headDim = d/heads, f = the columns of W₁.
+    /// Range: at least one layer; heads, kvHeads ≥ 1 with kvHeads dividing heads and heads dividing d.
+    /// </summary>
+    /// <exception cref="ArgumentException">No layers, a count out of range, or a weight whose shape does not fit
+    /// (the message names the layer, the weight, its shape and the expected one).</exception>
+    public CausalDecoder(IReadOnlyList<DecoderLayerWeights> layers, int heads, int kvHeads)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        Guard.Positive(heads, nameof(heads));
+        Guard.Positive(kvHeads, nameof(kvHeads));
+        if (layers.Count == 0) throw new ArgumentException("layers must hold at least one layer's weights.", nameof(layers));
+        CheckGroups(heads, kvHeads);
+        var (d, f) = (layers[0]?.Wq?.RowCount ?? 0, layers[0]?.W1?.ColumnCount ?? 0);   // a null is reported below
+        if (d % heads != 0)
+            throw new ArgumentException($"heads = {heads} must divide the model width d = {d} (the rows of layer 0's Wq).", nameof(heads));
+        (Layers, Heads, KvHeads, HeadDim, FfnDim) = (layers.Count, heads, kvHeads, d / heads, f);
+        var kv = kvHeads * HeadDim;
+        for (var l = 0; l < layers.Count; l++)
+        {
+            var w = layers[l] ?? throw new ArgumentNullException(nameof(layers), $"layers[{l}] is null.");
+            foreach (var (name, m, rows, columns) in new[] { ("Wq", w.Wq, d, d), ("Wk", w.Wk, d, kv), ("Wv", w.Wv, d, kv), ("Wo", w.Wo, d, d), ("W1", w.W1, d, f), ("W2", w.W2, f, d) })
+                if (m is null || m.RowCount != rows || m.ColumnCount != columns)
+                    throw new ArgumentException(
+                        $"layer {l}: {name} is {(m is null ? "null" : Guard.Shape(m))} but must be {rows}×{columns} (d = {d}, kvHeads·headDim = {kv}, f = {f}).", nameof(layers));
+        }
+        _layers = layers.Select(w => new DecoderLayerWeights(w.Wq.Clone(), w.Wk.Clone(), w.Wv.Clone(), w.Wo.Clone(), w.W1.Clone(), w.W2.Clone())).ToArray();
+    }
+
+    private static void CheckGroups(int heads, int kvHeads)
+    {
+        if (heads % kvHeads != 0)
+            throw new ArgumentException($"kvHeads = {kvHeads} must divide heads = {heads}.", nameof(kvHeads));
+    }
+
+    /// <summary>The weights of every layer, in order. Live: changing an entry changes the decoder.</summary>
+    public IReadOnlyList<DecoderLayerWeights> LayerWeights => _layers;
 
     /// <summary>Number of layers.</summary>
     public int Layers { get; }
@@ -142,13 +180,13 @@ public sealed class CausalDecoder
     }
 
     /// <summary>Attention over all heads, output projection, residual, feed-forward block, residual.</summary>
-    private Matrix<double> Block(Layer layer, Matrix<double> h, Matrix<double> q, Matrix<double> k, Matrix<double> v, bool[,]? keep)
+    private Matrix<double> Block(DecoderLayerWeights layer, Matrix<double> h, Matrix<double> q, Matrix<double> k, Matrix<double> v, bool[,]? keep)
     {
         var (rows, keys, group) = (q.RowCount, k.RowCount, Heads / KvHeads);
         var heads = Matrix<double>.Build.Dense(rows, ModelDim);
         for (var i = 0; i < Heads; i++)
         {
-            var g = i / group;
+            var g = i / group;   // query heads gG … gG + G − 1 share KV head g (repeat_interleave order)
             var (output, _) = ScaledDotProductAttention.Compute(
                 q.SubMatrix(0, rows, i * HeadDim, HeadDim), k.SubMatrix(0, keys, g * HeadDim, HeadDim), v.SubMatrix(0, keys, g * HeadDim, HeadDim), keep);
             Flops += 4L * rows * keys * HeadDim;   // QKᵀ and AV
@@ -164,3 +202,16 @@ public sealed class CausalDecoder
         return a * b;
     }
 }
+
+/// <summary>
+/// The weights of one <see cref="CausalDecoder"/> layer, applied to row vectors (H·W, not PyTorch's x·Wᵀ): W_Q d×d,
+/// W_K and W_V d×(kvHeads·headDim) (KV head g in columns g·headDim …), W_O d×d, W₁ d×f and W₂ f×d.
+/// Introduced in notebook 13 (LLM inference: KV cache and quantization).
+/// </summary>
+/// <param name="Wq">The query projection, d×d; query head i in columns i·headDim ….</param>
+/// <param name="Wk">The key projection, d×(kvHeads·headDim).</param>
+/// <param name="Wv">The value projection, d×(kvHeads·headDim).</param>
+/// <param name="Wo">The output projection, d×d.</param>
+/// <param name="W1">The feed-forward block's first weight, d×f.</param>
+/// <param name="W2">The feed-forward block's second weight, f×d.</param>
+public sealed record DecoderLayerWeights(Matrix<double> Wq, Matrix<double> Wk, Matrix<double> Wv, Matrix<double> Wo, Matrix<double> W1, Matrix<double> W2);

@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-
 namespace MLCourse.Transformers;
 
 /// <summary>What a group of parameters does, for summaries such as "how much of BERT is embeddings". Introduced in notebook 12.</summary>
@@ -30,8 +28,9 @@ public enum ParameterKind
 public sealed record ParameterGroup(string Block, string Name, ParameterKind Kind, string Formula, long Count);
 
 /// <summary>
-/// A model's parameters group by group, as returned by <see cref="ParameterCount.Bert"/>, with totals and tables.
-/// Shared layers appear once (they are stored once). Introduced in notebook 12.
+/// A model's parameters group by group, as returned by <see cref="ParameterCount.Bert"/>, with totals by block and by
+/// kind (<c>MLCourse.Notebook.Tables.Parameters</c> shows them as tables). Shared layers appear once (they are stored
+/// once). Introduced in notebook 12.
 /// </summary>
 public sealed class ParameterBreakdown
 {
@@ -59,12 +58,20 @@ public sealed class ParameterBreakdown
 
     /// <summary>The parameters of one block, e.g. <c>"layer 0"</c>.</summary>
     /// <exception cref="ArgumentException">No such block (the known blocks are listed).</exception>
-    public long Count(string block)
+    public long Count(string block) => GroupsOf(block).Sum(g => g.Count);
+
+    /// <summary>The parameters of one kind inside one block, e.g. the attention projections of <c>"layer 0"</c>.</summary>
+    /// <exception cref="ArgumentException">No such block (the known blocks are listed).</exception>
+    public long Count(string block, ParameterKind kind) => GroupsOf(block).Where(g => g.Kind == kind).Sum(g => g.Count);
+
+    /// <summary>The groups of one block, in model order.</summary>
+    /// <exception cref="ArgumentException">No such block (the known blocks are listed).</exception>
+    public IReadOnlyList<ParameterGroup> GroupsOf(string block)
     {
         ArgumentNullException.ThrowIfNull(block);
         if (!Blocks.Contains(block))
             throw new ArgumentException($"block '{block}' is not one of: {string.Join(", ", Blocks)}.", nameof(block));
-        return Groups.Where(g => g.Block == block).Sum(g => g.Count);
+        return Groups.Where(g => g.Block == block).ToList();
     }
 
     /// <summary>The size in bytes at <paramref name="bytesPerParameter"/> bytes each (4 for fp32, 2 for fp16, 1 for int8).
@@ -73,37 +80,5 @@ public sealed class ParameterBreakdown
     {
         Guard.Positive(bytesPerParameter, nameof(bytesPerParameter));
         return Total * bytesPerParameter;
-    }
-
-    /// <summary>
-    /// A table with one row per group (Block, Name, Kind, Formula, Count), optionally only the groups of
-    /// <paramref name="block"/> (e.g. <c>"layer 0"</c>), shown as an HTML table in a notebook.
-    /// </summary>
-    /// <exception cref="ArgumentException">No such block.</exception>
-    public DataFrame ToTable(string? block = null)
-    {
-        if (block is not null) Count(block);   // validates the name
-        var rows = Groups.Where(g => block is null || g.Block == block).ToList();
-        return new DataFrame(
-            new StringDataFrameColumn("Block", rows.Select(g => g.Block)),
-            new StringDataFrameColumn("Name", rows.Select(g => g.Name)),
-            new StringDataFrameColumn("Kind", rows.Select(g => g.Kind.ToString())),
-            new StringDataFrameColumn("Formula", rows.Select(g => g.Formula)),
-            new Int64DataFrameColumn("Count", rows.Select(g => g.Count)));
-    }
-
-    /// <summary>
-    /// A table with one row per block (embeddings, each layer, pooler) and a last row "total": the block's parameters
-    /// split by <see cref="ParameterKind"/>, and the block's total.
-    /// </summary>
-    public DataFrame ByBlock()
-    {
-        var names = Blocks.Append("total").ToList();
-        long Sum(string block, ParameterKind? kind) => Groups.Where(g => (block == "total" || g.Block == block) && (kind is null || g.Kind == kind)).Sum(g => g.Count);
-        var columns = new List<DataFrameColumn> { new StringDataFrameColumn("Block", names) };
-        foreach (var kind in Enum.GetValues<ParameterKind>())
-            columns.Add(new Int64DataFrameColumn(kind.ToString(), names.Select(b => Sum(b, kind))));
-        columns.Add(new Int64DataFrameColumn("Total", names.Select(b => Sum(b, null))));
-        return new DataFrame(columns);
     }
 }

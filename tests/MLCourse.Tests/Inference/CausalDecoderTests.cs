@@ -1,9 +1,65 @@
+using System.Text.Json.Nodes;
 using MLCourse.Inference;
 
 namespace MLCourse.Tests.Inference;
 
 public class CausalDecoderTests
 {
+    private const string File = "causal_decoder.json";
+
+    public static TheoryData<string> GoldenCases => GoldenData.Names(File);
+
+    private static CausalDecoder FromGolden(JsonObject c) => new(
+        c["layers"]!.AsArray().Select(l => new DecoderLayerWeights(GoldenData.Matrix(l!["Wq"]), GoldenData.Matrix(l["Wk"]),
+            GoldenData.Matrix(l["Wv"]), GoldenData.Matrix(l["Wo"]), GoldenData.Matrix(l["W1"]), GoldenData.Matrix(l["W2"]))).ToList(),
+        (int)c["heads"]!, (int)c["kv_heads"]!);
+
+    /// <summary>PyTorch expands the KV heads with repeat_interleave (Hugging Face's repeat_kv): query heads 0 … G − 1 read
+    /// KV head 0, the next G read KV head 1, …. Mapping head i to KV head i mod kvHeads instead fails every grouped case.</summary>
+    [Theory]
+    [MemberData(nameof(GoldenCases))]
+    public void Grouped_query_attention_matches_pytorchs_repeat_interleave_order(string name)
+    {
+        var c = GoldenData.Case(File, name);
+        var decoder = FromGolden(c);
+        var x = GoldenData.Matrix(c["x"]);
+        var expected = GoldenData.Matrix(c["output"]);
+
+        GoldenData.AssertRelative(expected, decoder.Forward(x), 1e-9, "forward");
+        var cache = decoder.NewCache();
+        for (var t = 0; t < x.RowCount; t++)
+            GoldenData.AssertRelative(expected.Row(t), decoder.Step(x.Row(t), cache), 1e-9, $"step {t}");
+    }
+
+    [Fact]
+    public void Given_weights_are_copied_and_exposed_live()
+    {
+        var random = Rng.Create(8);
+        var source = new CausalDecoder(2, 4, 2, 3, 5, random);
+        var copy = new CausalDecoder(source.LayerWeights, heads: 4, kvHeads: 2);
+        var x = Rng.StandardNormal(3, 12, random);
+
+        Assert.Equal((2, 4, 2, 3, 5), (copy.Layers, copy.Heads, copy.KvHeads, copy.HeadDim, copy.FfnDim));
+        AssertClose(source.Forward(x), copy.Forward(x), 0);
+        source.LayerWeights[1].Wo[0, 0] += 1;   // live in the source, copied into the new decoder
+        Assert.True((source.Forward(x) - copy.Forward(x)).FrobeniusNorm() > 1e-6);
+    }
+
+    [Fact]
+    public void Given_weights_are_validated_naming_the_layer_and_the_shapes()
+    {
+        var good = new CausalDecoder(1, 4, 2, 3, 5, Rng.Create(9)).LayerWeights[0];
+
+        var shape = Assert.Throws<ArgumentException>(() => new CausalDecoder([good, good with { Wk = Matrix<double>.Build.Dense(12, 5) }], 4, 2));
+        Assert.Equal("layers", shape.ParamName);
+        Assert.Contains("layer 1: Wk is 12×5 but must be 12×6", shape.Message);
+        Assert.Contains("layer 0: W2 is 12×5 but must be 5×12", Assert.Throws<ArgumentException>(() => new CausalDecoder([good with { W2 = good.W1 }], 4, 2)).Message);
+        Assert.Equal("layers", Assert.Throws<ArgumentException>(() => new CausalDecoder([], 4, 2)).ParamName);
+        Assert.Equal("heads", Assert.Throws<ArgumentException>(() => new CausalDecoder([good], 5, 1)).ParamName);
+        Assert.Equal("kvHeads", Assert.Throws<ArgumentException>(() => new CausalDecoder([good], 4, 3)).ParamName);
+        Assert.Equal("layers", Assert.Throws<ArgumentNullException>(() => new CausalDecoder([good, null!], 4, 2)).ParamName);
+    }
+
     private static void AssertClose(Matrix<double> expected, Matrix<double> actual, double tolerance) =>
         Assert.True((expected - actual).Enumerate().All(e => Math.Abs(e) <= tolerance), $"max |difference| = {(expected - actual).Enumerate().Max(Math.Abs):E2}");
 

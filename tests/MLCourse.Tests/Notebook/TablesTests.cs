@@ -1,5 +1,6 @@
 using Microsoft.Data.Analysis;
 using MLCourse.Notebook;
+using MLCourse.Transformers;
 
 namespace MLCourse.Tests.Notebook;
 
@@ -41,5 +42,39 @@ public class TablesTests
 
         Assert.Equal("columns", e.ParamName);
         Assert.Contains("Column 'y' has 1 values but column 'x' has 2", e.Message);
+    }
+
+    private static readonly ParameterBreakdown BertBase = ParameterCount.Bert(BertConfig.Base);
+
+    [Fact]
+    public void Parameters_lists_every_group_or_one_block()
+    {
+        var all = Tables.Parameters(BertBase);
+        var layer = Tables.Parameters(BertBase, "layer 3");
+
+        Assert.Equal(4 + 12 * 8 + 1, all.Rows.Count);
+        Assert.Equal(["Block", "Name", "Kind", "Formula", "Count"], all.Columns.Select(c => c.Name));
+        Assert.Equal(8, layer.Rows.Count);
+        Assert.Equal("attention.query", layer["Name"][0]);
+        Assert.Equal("H² + H", layer["Formula"][0]);
+        Assert.Equal(7_087_872L, ((Int64DataFrameColumn)layer["Count"]).Sum());
+        Assert.Equal("block", Assert.Throws<ArgumentException>(() => Tables.Parameters(BertBase, "decoder")).ParamName);
+    }
+
+    [Fact]
+    public void ParametersByBlock_splits_each_block_by_kind_and_ends_with_the_total()
+    {
+        var table = Tables.ParametersByBlock(BertBase);
+
+        Assert.Equal(15, table.Rows.Count);
+        Assert.Equal(["Block", "Embeddings", "Attention", "FeedForward", "LayerNorm", "Pooler", "Total"], table.Columns.Select(c => c.Name));
+        Assert.Equal("layer 0", table["Block"][1]);
+        Assert.Equal(2_362_368L, table["Attention"][1]);
+        Assert.Equal(4_722_432L, table["FeedForward"][1]);
+        Assert.Equal(3_072L, table["LayerNorm"][1]);
+        Assert.Equal(7_087_872L, table["Total"][1]);
+        Assert.Equal("total", table["Block"][14]);
+        Assert.Equal(12 * 2_362_368L, table["Attention"][14]);
+        Assert.Equal(109_482_240L, table["Total"][14]);
     }
 }

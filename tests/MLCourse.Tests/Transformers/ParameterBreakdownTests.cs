@@ -1,4 +1,3 @@
-using Microsoft.Data.Analysis;
 using MLCourse.Transformers;
 
 namespace MLCourse.Tests.Transformers;
@@ -38,33 +37,14 @@ public class ParameterBreakdownTests
     }
 
     [Fact]
-    public void ToTable_lists_every_group_or_one_block()
+    public void Blocks_split_by_kind_and_list_their_groups()
     {
-        var all = BertBase.ToTable();
-        var layer = BertBase.ToTable("layer 3");
-
-        Assert.Equal(4 + 12 * 8 + 1, all.Rows.Count);
-        Assert.Equal(["Block", "Name", "Kind", "Formula", "Count"], all.Columns.Select(c => c.Name));
-        Assert.Equal(8, layer.Rows.Count);
-        Assert.Equal("attention.query", layer["Name"][0]);
-        Assert.Equal("H² + H", layer["Formula"][0]);
-        Assert.Equal(7_087_872L, ((Int64DataFrameColumn)layer["Count"]).Sum());
-    }
-
-    [Fact]
-    public void ByBlock_splits_each_block_by_kind_and_ends_with_the_total()
-    {
-        var table = BertBase.ByBlock();
-
-        Assert.Equal(15, table.Rows.Count);
-        Assert.Equal(["Block", "Embeddings", "Attention", "FeedForward", "LayerNorm", "Pooler", "Total"], table.Columns.Select(c => c.Name));
-        Assert.Equal("layer 0", table["Block"][1]);
-        Assert.Equal(2_362_368L, table["Attention"][1]);
-        Assert.Equal(4_722_432L, table["FeedForward"][1]);
-        Assert.Equal(3_072L, table["LayerNorm"][1]);
-        Assert.Equal(7_087_872L, table["Total"][1]);
-        Assert.Equal("total", table["Block"][14]);
-        Assert.Equal(109_482_240L, table["Total"][14]);
+        Assert.Equal(2_362_368L, BertBase.Count("layer 0", ParameterKind.Attention));
+        Assert.Equal(3_072L, BertBase.Count("layer 5", ParameterKind.LayerNorm));
+        Assert.Equal(0L, BertBase.Count("pooler", ParameterKind.Embeddings));
+        Assert.Equal(BertBase.Count("layer 3"), Enum.GetValues<ParameterKind>().Sum(k => BertBase.Count("layer 3", k)));
+        Assert.Equal(["attention.query", "attention.key", "attention.value", "attention.output.dense", "attention.output.LayerNorm", "intermediate.dense", "output.dense", "output.LayerNorm"],
+            BertBase.GroupsOf("layer 3").Select(g => g.Name));
     }
 
     [Fact]
@@ -74,6 +54,7 @@ public class ParameterBreakdownTests
 
         Assert.Equal("block", e.ParamName);
         Assert.Contains("'layer 12' is not one of: embeddings, layer 0", e.Message);
-        Assert.Equal("block", Assert.Throws<ArgumentException>(() => BertBase.ToTable("decoder")).ParamName);
+        Assert.Equal("block", Assert.Throws<ArgumentException>(() => BertBase.GroupsOf("decoder")).ParamName);
+        Assert.Equal("block", Assert.Throws<ArgumentException>(() => BertBase.Count("decoder", ParameterKind.Attention)).ParamName);
     }
 }
