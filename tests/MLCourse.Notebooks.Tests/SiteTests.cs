@@ -82,6 +82,48 @@ public partial class SiteTests(CourseFixture course)
     }
 
     [SkippableFact]
+    public async Task The_search_box_is_driven_by_the_keyboard()
+    {
+        Skip.If(Chromium is null, "Chromium is not installed (apt-get install chromium)");
+        var site = Path.Combine(course.Output, "site");
+        var page = Path.Combine(site, "keyboard-check.html");
+        File.WriteAllText(page, File.ReadAllText(Path.Combine(site, "index.html")).Replace("</body>", """
+            <script>
+            window.addEventListener('load', function () {
+              var box = document.getElementById('search'), list = document.getElementById('search-results');
+              var key = function (target, name) { target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true })); };
+              var steps = [];
+              steps.push('several results ' + (list.querySelectorAll('.search-result').length > 1) + ' shown ' + !list.hidden);
+              key(document.body, '/');
+              steps.push('focused ' + (document.activeElement === box));
+              key(box, 'ArrowDown'); key(box, 'ArrowDown');
+              steps.push('selected ' + box.getAttribute('aria-activedescendant') + ' ' + list.querySelectorAll('[aria-selected="true"]').length);
+              key(box, 'ArrowUp');
+              steps.push('selected ' + box.getAttribute('aria-activedescendant'));
+              key(box, 'Escape');
+              steps.push('shown ' + !list.hidden + ' expanded ' + box.getAttribute('aria-expanded'));
+              document.body.dataset.keyboard = steps.join('; ');
+            });
+            </script>
+            </body>
+            """));
+
+        string dom, console;
+        try
+        {
+            (dom, console) = await Render(page, "bias correction");
+        }
+        finally
+        {
+            File.Delete(page);
+        }
+
+        Assert.Contains(
+            "data-keyboard=\"several results true shown true; focused true; selected search-result-1 1; selected search-result-0; shown false expanded false\"", dom);
+        Assert.True(console.Length == 0, console);
+    }
+
+    [SkippableFact]
     public async Task The_prebuilt_index_is_what_MiniSearch_builds_with_the_pages_tokenizer()
     {
         Skip.If(Chromium is null, "Chromium is not installed (apt-get install chromium)");

@@ -3,10 +3,11 @@ using System.Text;
 namespace MLCourse.Runner.Outputs.Site;
 
 /// <summary>
-/// <c>DIR/questions.md</c>: the question bank as one Markdown file that prints well and renders on GitHub. Its links
-/// point at the site beside it (<c>site/NAME.html#section</c>): written in the same run, with the section anchors
-/// the question quotes name and the math rendered, whereas the notebooks' own anchors work neither in VS Code nor in
-/// GitHub's notebook view, and the source notebooks are not at a fixed place relative to DIR.
+/// <c>DIR/questions.md</c>: the question bank as one Markdown file that prints well and renders on GitHub (headings,
+/// block quotes, <c>$…$</c> math, explicit <c>&lt;a id&gt;</c> anchors for its contents list). Its links point at the
+/// site beside it, <c>site/NAME.html#section</c>: the site is written by the same run, carries the section anchors the
+/// quotes name and renders the math, while the source notebooks have no fixed place relative to DIR (<c>--output</c>
+/// may be anywhere) and anchors into a notebook are not dependable in GitHub's or VS Code's notebook views.
 /// </summary>
 public static class QuestionBankMarkdown
 {

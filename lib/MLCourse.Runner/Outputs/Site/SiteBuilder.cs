@@ -61,7 +61,7 @@ public static partial class SiteBuilder
         var finished = results.Values.ToList();
         var questions = bank.Count == 0 ? "" : $"""
             <p class="bank-link"><a href="{QuestionBankPage.FileName}"><strong>{QuestionBankPage.Title}</strong></a>: {QuestionBankPage.Counts(bank)},
-            in the original Chinese and in English, each with the notebook's interview answer in both languages (面试题库).</p>
+            in the original Chinese and in English, each with the notebook's interview answer in both languages (<span lang="zh-CN">面试题库</span>).</p>
 
             """;
         var body = $"""

@@ -205,7 +205,7 @@
         setActive(active + (e.key === 'ArrowDown' ? 1 : -1));
       } else if (e.key === 'Enter') {
         var all = options();
-        if (all.length > 0) { e.preventDefault(); window.location.href = all[Math.max(active, 0)].href; }
+        if (!list.hidden && all.length > 0) { e.preventDefault(); open(false); window.location.href = all[Math.max(active, 0)].href; }
       } else if (e.key === 'Escape') {
         if (!list.hidden) open(false); else { box.value = ''; box.blur(); }
       }
@@ -213,6 +213,9 @@
     list.addEventListener('mousemove', function (e) {
       var option = e.target.closest('.search-result');
       if (option) setActive(Array.prototype.indexOf.call(options(), option));
+    });
+    list.addEventListener('click', function (e) {
+      if (e.target.closest('.search-result')) open(false);   // a link into this page would leave the list over it
     });
     document.addEventListener('click', function (e) {
       if (!e.target.closest('.search')) open(false);
