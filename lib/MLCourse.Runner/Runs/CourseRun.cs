@@ -12,7 +12,8 @@ public static class CourseRun
     /// Expands paths (notebooks or folders of notebooks) into the sorted list of notebooks to run, and reads each one.
     /// </summary>
     /// <exception cref="NotebookInputException">A path is missing or an unknown option, is not an <c>.ipynb</c>, or a
-    /// notebook is malformed (the message names the file and, for broken JSON, the line and position).</exception>
+    /// notebook is malformed (the message names the file and, for broken JSON, the line and position; for interview
+    /// questions or an interview answer that do not parse, the question and what is wrong).</exception>
     public static IReadOnlyList<NotebookFile> Discover(IEnumerable<string> paths)
     {
         var files = new List<string>();
@@ -31,13 +32,15 @@ public static class CourseRun
                 files.Add(path);
             }
         }
-        return files.DistinctBy(Path.GetFullPath).Select(NotebookFile.Load).ToList();
+        var notebooks = files.DistinctBy(Path.GetFullPath).Select(NotebookFile.Load).ToList();
+        NotebookQuestions.Read(notebooks);   // the question bank's input is checked before anything runs
+        return notebooks;
     }
 
     /// <summary>
     /// Runs <paramref name="notebooks"/> on <see cref="RunOptions.Parallel"/> workers, each notebook in a fresh kernel.
-    /// Each executed copy is written (atomically) as soon as its notebook finishes; the JUnit report and the site are
-    /// written at the end, also after an interruption, for what finished.
+    /// Each executed copy is written (atomically) as soon as its notebook finishes; the JUnit report, the site and the
+    /// question bank's <c>questions.md</c> are written at the end, also after an interruption, for what finished.
     /// </summary>
     public static async Task<CourseRunResult> RunAsync(
         IReadOnlyList<NotebookFile> notebooks, RunOptions options, IRunProgress? progress = null, CancellationToken cancellationToken = default)
@@ -59,7 +62,11 @@ public static class CourseRun
         }
         var results = finished.OfType<NotebookResult>().ToList();
         JUnitReport.Write(Path.Combine(options.OutputDirectory, "results.xml"), notebooks, results);
-        if (options.Site) SiteBuilder.Write(Path.Combine(options.OutputDirectory, "site"), notebooks, results);
+        if (options.Site)
+        {
+            SiteBuilder.Write(Path.Combine(options.OutputDirectory, "site"), notebooks, results);
+            QuestionBankMarkdown.Write(Path.Combine(options.OutputDirectory, QuestionBankMarkdown.FileName), notebooks);
+        }
         return new CourseRunResult(notebooks, results);
     }
 }

@@ -1,26 +1,24 @@
 using System.Globalization;
 using System.Text;
-using Markdig;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
+using System.Text.RegularExpressions;
 using MLCourse.Runner.Notebooks;
 
 namespace MLCourse.Runner.Outputs.Site;
 
 /// <summary>
 /// Writes the browsable course: <c>index.html</c> (a table of contents with each notebook's status, checks passed and
-/// time) and one page per notebook (Markdown with LaTeX math, code, outputs with plots and tables, previous/next links).
-/// Math is rendered in the browser by the vendored KaTeX, plots are PNG files beside the pages, and plotly.js is
-/// vendored too: the site needs no network.
+/// time), one page per notebook (Markdown with LaTeX math, code with each exercise's solution folded, outputs with
+/// plots and tables, previous/next links), the question bank <c>questions.html</c>, and the search index that the
+/// search box on every page reads. Math is rendered in the browser by the vendored KaTeX, search by the vendored
+/// MiniSearch, plots are PNG files beside the pages, and plotly.js is vendored too: the site needs no network.
 /// </summary>
-public static class SiteBuilder
+public static partial class SiteBuilder
 {
-    private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
-
     /// <summary>Writes the site into <paramref name="directory"/> (created if needed; existing pages are replaced).</summary>
     /// <param name="directory">The site folder, e.g. <c>artifacts/site</c>.</param>
     /// <param name="notebooks">Every notebook of the run, in course order.</param>
     /// <param name="results">Results of the notebooks that finished (missing ones are shown as not run).</param>
+    /// <exception cref="NotebookInputException">A notebook's interview questions or answer do not parse (see <see cref="NotebookQuestions"/>).</exception>
     public static void Write(string directory, IReadOnlyList<NotebookFile> notebooks, IReadOnlyList<NotebookResult> results)
     {
         ArgumentNullException.ThrowIfNull(notebooks);
@@ -28,34 +26,48 @@ public static class SiteBuilder
         Directory.CreateDirectory(Path.Combine(directory, "images"));
         WriteAssets(directory);
         var byPath = results.ToDictionary(r => r.Path, StringComparer.Ordinal);
+        var pages = notebooks.Select(PageMarkdown.Parse).ToList();
+        var bank = new List<NotebookQuestions>();
+        var search = new List<SearchDocument>();
         for (var i = 0; i < notebooks.Count; i++)
         {
+            var questions = NotebookQuestions.Parse(notebooks[i], pages[i]);
+            if (questions is not null) bank.Add(questions);
+            search.AddRange(SearchIndex.Documents(pages[i], PageName(notebooks[i]), questions));
             byPath.TryGetValue(notebooks[i].Path, out var result);
-            var page = NotebookPage(directory, notebooks[i], result, i > 0 ? notebooks[i - 1] : null, i + 1 < notebooks.Count ? notebooks[i + 1] : null);
-            AtomicFile.WriteAllText(Path.Combine(directory, PageName(notebooks[i])), page);
+            AtomicFile.WriteAllText(Path.Combine(directory, PageName(notebooks[i])), NotebookPage(directory, notebooks, pages, i, result));
         }
-        AtomicFile.WriteAllText(Path.Combine(directory, "index.html"), IndexPage(notebooks, byPath));
+        AtomicFile.WriteAllText(Path.Combine(directory, "index.html"), IndexPage(notebooks, pages, byPath, bank));
+        AtomicFile.WriteAllText(Path.Combine(directory, QuestionBankPage.FileName),
+            Page(QuestionBankPage.Title, QuestionBankPage.Body(bank), "", usesPlotly: false));
+        AtomicFile.WriteAllText(Path.Combine(directory, SearchIndex.FileName), SearchIndex.Script(search));
     }
 
     /// <summary>The page of a notebook: <c>01-name.ipynb</c> → <c>01-name.html</c>.</summary>
     public static string PageName(NotebookFile notebook) => Path.ChangeExtension(notebook.Name, ".html");
 
-    private static string IndexPage(IReadOnlyList<NotebookFile> notebooks, Dictionary<string, NotebookResult> results)
+    private static string IndexPage(IReadOnlyList<NotebookFile> notebooks, IReadOnlyList<PageMarkdown> pages, Dictionary<string, NotebookResult> results,
+        IReadOnlyList<NotebookQuestions> bank)
     {
         var rows = new StringBuilder();
-        foreach (var notebook in notebooks)
+        for (var i = 0; i < notebooks.Count; i++)
         {
-            results.TryGetValue(notebook.Path, out var r);
+            results.TryGetValue(notebooks[i].Path, out var r);
             var (status, css) = r is null ? ("not run", "status-not-run") : r.Passed ? ("passed", "status-passed") : ("failed", "status-failed");
-            rows.Append($"<tr><td><a href=\"{PageName(notebook)}\">{Html.Escape(Title(notebook))}</a></td><td class=\"{css}\">{status}</td>")
+            rows.Append($"<tr><td><a href=\"{PageName(notebooks[i])}\">{Html.Escape(pages[i].Title)}</a></td><td class=\"{css}\">{status}</td>")
                 .Append($"<td class=\"number\">{(r is null ? "" : r.ChecksPassed.ToString(CultureInfo.InvariantCulture))}</td>")
                 .Append($"<td class=\"number\">{(r is null ? "" : r.Seconds.ToString("F1", CultureInfo.InvariantCulture) + " s")}</td></tr>\n");
         }
         var finished = results.Values.ToList();
+        var questions = bank.Count == 0 ? "" : $"""
+            <p class="bank-link"><a href="{QuestionBankPage.FileName}"><strong>{QuestionBankPage.Title}</strong></a>: {QuestionBankPage.Counts(bank)},
+            in the original Chinese and in English, each with the notebook's interview answer in both languages (<span lang="zh-CN">面试题库</span>).</p>
+
+            """;
         var body = $"""
             <h1>ML Derivations</h1>
             <p>Machine-learning interview questions, derived step by step in C# notebooks: every claim is checked numerically.</p>
-            <table class="contents">
+            {questions}<table class="contents">
             <thead><tr><th>Notebook</th><th>Status</th><th>Checks passed</th><th>Time</th></tr></thead>
             <tbody>
             {rows}</tbody>
@@ -65,8 +77,10 @@ public static class SiteBuilder
         return Page("ML Derivations", body, "", usesPlotly: false);
     }
 
-    private static string NotebookPage(string directory, NotebookFile notebook, NotebookResult? result, NotebookFile? previous, NotebookFile? next)
+    /// <summary>The page of notebook <paramref name="n"/> of <paramref name="notebooks"/>, whose page Markdown is <paramref name="pages"/>[n].</summary>
+    private static string NotebookPage(string directory, IReadOnlyList<NotebookFile> notebooks, IReadOnlyList<PageMarkdown> pages, int n, NotebookResult? result)
     {
+        var (notebook, markdown) = (notebooks[n], pages[n]);
         var outputs = result?.Cells.ToDictionary(c => c.Index) ?? [];
         var body = new StringBuilder();
         if (result is null)
@@ -78,23 +92,32 @@ public static class SiteBuilder
             var cell = notebook.Document.Elements[i];
             if (cell.KernelName == "markdown")
             {
-                body.Append(MarkdownHtml(cell.Contents)).Append('\n');
+                foreach (var part in markdown.Cell(i))
+                    body.Append(part.IsSolution ? Folded(SiteMarkdown.Html(part.Document)) : SiteMarkdown.Html(part.Document)).Append('\n');
                 continue;
             }
             outputs.TryGetValue(i, out var executed);
             var count = executed is null ? "[ ]" : $"[{executed.ExecutionCount}]";
-            body.Append($"<div class=\"cell\" id=\"cell-{i + 1}\"><div class=\"count\">{count}</div><pre class=\"source\"><code class=\"language-csharp\">{Html.Escape(cell.Contents)}</code></pre>\n");
+            body.Append($"<div class=\"cell\" id=\"cell-{i + 1}\"><div class=\"count\">{count}</div><div class=\"source\">");
+            foreach (var segment in SolutionRegions.Split(cell.Contents, markdown: false))
+            {
+                var code = $"<pre><code class=\"language-csharp\">{Html.Escape(BlankLinesAround().Replace(segment.Text, ""))}</code></pre>";
+                body.Append(segment.IsSolution ? Folded(code) : code);
+            }
+            body.Append("</div>\n");
             if (executed is not null)
                 for (var j = 0; j < executed.Outputs.Count; j++)
                     body.Append(OutputHtml(directory, notebook, i, j, executed.Outputs[j])).Append('\n');
             body.Append("</div>\n");
         }
-        var navigation = $"<a href=\"index.html\">Contents</a>"
-            + (previous is null ? "" : $"<a href=\"{PageName(previous)}\">← {Html.Escape(Title(previous))}</a>")
-            + (next is null ? "" : $"<a href=\"{PageName(next)}\">{Html.Escape(Title(next))} →</a>");
+        var navigation = (n > 0 ? $"<a href=\"{PageName(notebooks[n - 1])}\">← {Html.Escape(pages[n - 1].Title)}</a>" : "")
+            + (n + 1 < notebooks.Count ? $"<a href=\"{PageName(notebooks[n + 1])}\">{Html.Escape(pages[n + 1].Title)} →</a>" : "");
         var html = body.ToString();
-        return Page(Title(notebook), html, navigation, usesPlotly: html.Contains("Plotly.newPlot", StringComparison.Ordinal));
+        return Page(markdown.Title, html, navigation, usesPlotly: html.Contains("Plotly.newPlot", StringComparison.Ordinal));
     }
+
+    /// <summary>A solution, folded under the exercise: a <c>&lt;details&gt;</c> element the reader opens.</summary>
+    private static string Folded(string html) => $"<details class=\"solution\"><summary>Solution</summary>\n{html}</details>";
 
     private static string OutputHtml(string directory, NotebookFile notebook, int cell, int output, CellOutput value)
     {
@@ -117,31 +140,23 @@ public static class SiteBuilder
         }
     }
 
-    /// <summary>Markdown to HTML; links between notebooks point at their pages, and the README link at the index.</summary>
-    private static string MarkdownHtml(string markdown)
-    {
-        var document = Markdig.Markdown.Parse(markdown, Markdown);
-        foreach (var link in document.Descendants<LinkInline>())
-        {
-            if (link.Url is null || link.Url.Contains("://", StringComparison.Ordinal)) continue;
-            if (link.Url.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase)) link.Url = Path.ChangeExtension(link.Url, ".html");
-            else if (link.Url.EndsWith("README.md", StringComparison.OrdinalIgnoreCase)) link.Url = "index.html";
-        }
-        return document.ToHtml(Markdown);
-    }
-
-    private static string Title(NotebookFile notebook)
-    {
-        var first = notebook.Document.Elements.FirstOrDefault(e => e.KernelName == "markdown")?.Contents ?? "";
-        var heading = first.Split('\n').FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal));
-        return heading is null ? Path.GetFileNameWithoutExtension(notebook.Name) : heading[2..].Trim();
-    }
-
+    /// <summary>
+    /// A page of the site: the header (contents, question bank, <paramref name="navigation"/> and the search box), the
+    /// body, and a footer repeating the navigation on notebook pages.
+    /// </summary>
     private static string Page(string title, string body, string navigation, bool usesPlotly)
     {
         var plotly = usesPlotly ? "\n<script src=\"assets/plotly/plotly-basic.min.js\"></script>" : "";
-        var header = navigation.Length == 0 ? "" : $"<header class=\"top\">{navigation}</header>";
-        var footer = navigation.Length == 0 ? "" : $"<footer class=\"bottom\">{navigation}</footer>";
+        var links = $"<a href=\"index.html\">Contents</a><a href=\"{QuestionBankPage.FileName}\">Question bank</a>{navigation}";
+        var header = $"""
+            <header class="top"><nav>{links}</nav>
+            <div class="search" role="search">
+            <input type="search" id="search" placeholder="Search: English or 中文" aria-label="Search the course" autocomplete="off" spellcheck="false"
+             role="combobox" aria-controls="search-results" aria-expanded="false" aria-autocomplete="list"><kbd class="search-key" title="Press / to search">/</kbd>
+            <div class="search-results" id="search-results" role="listbox" aria-label="Search results" hidden></div>
+            </div></header>
+            """;
+        var footer = navigation.Length == 0 ? "" : $"<footer class=\"bottom\"><nav>{links}</nav></footer>";
         return $"""
             <!DOCTYPE html>
             <html lang="en">
@@ -153,6 +168,7 @@ public static class SiteBuilder
             <link rel="stylesheet" href="assets/site.css">
             <script src="assets/katex/katex.min.js"></script>{plotly}
             <script src="assets/site.js"></script>
+            <script src="assets/search.js"></script>
             </head>
             <body>
             {header}
@@ -178,4 +194,8 @@ public static class SiteBuilder
             source.CopyTo(file);
         }
     }
+
+    /// <summary>Blank lines at the start and white space at the end of a code segment (around the removed marker lines).</summary>
+    [GeneratedRegex(@"^(\s*\n)+|\s+$")]
+    private static partial Regex BlankLinesAround();
 }

@@ -22,3 +22,20 @@ window.addEventListener('load', function () {
   document.body.dataset.chartsRendered = document.querySelectorAll('div[id^="plotly-"].js-plotly-plot').length;
   document.body.dataset.ready = 'true';
 });
+
+// A button with data-details="selector" opens every <details> it selects, or closes them when all are open (the
+// question bank's "Show all answers"); printing opens the question bank's answers, since paper cannot click.
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('button.toggle-details').forEach(function (button) {
+    var show = button.textContent;
+    button.addEventListener('click', function () {
+      var all = Array.prototype.slice.call(document.querySelectorAll(button.dataset.details));
+      var open = !all.every(function (d) { return d.open; });
+      all.forEach(function (d) { d.open = open; });
+      button.textContent = open ? show.replace('Show', 'Hide') : show;
+    });
+  });
+});
+window.addEventListener('beforeprint', function () {
+  document.querySelectorAll('details.answer').forEach(function (d) { d.open = true; });
+});
