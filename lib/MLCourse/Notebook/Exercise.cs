@@ -152,10 +152,13 @@ public enum ExerciseStatus
 /// <param name="Hint">The exercise's hint, shown with a wrong answer.</param>
 public sealed record ExerciseResult(string Exercise, ExerciseStatus Status, string Answer, string Hint)
 {
-    /// <summary>"✔ Exercise 05.1: 3.16228 is right", "✘ Exercise 05.1: 2 is not right. Hint: …" or "○ Exercise 05.1: not answered yet …".</summary>
+    /// <summary>
+    /// "✔ Exercise 05.1: right", "✘ Exercise 05.1: 2 is not right. Hint: …" or "○ Exercise 05.1: not answered yet …". A
+    /// right answer is not repeated, so the output under a folded solution (on the site, in an executed copy) does not give it away.
+    /// </summary>
     public override string ToString() => Status switch
     {
-        ExerciseStatus.Right => $"✔ Exercise {Exercise}: {Answer} is right",
+        ExerciseStatus.Right => $"✔ Exercise {Exercise}: right",
         ExerciseStatus.Wrong => $"✘ Exercise {Exercise}: {Answer} is not right." + (Hint.Length > 0 ? $" Hint: {Hint}" : ""),
         _ => $"○ Exercise {Exercise}: not answered yet (replace null with your answer and run the cell)",
     };
