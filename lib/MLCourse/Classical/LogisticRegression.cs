@@ -80,35 +80,33 @@ public sealed class LogisticRegression
         Validation.FiniteRows(x, nameof(x), minimumRows: 1);
         Validation.BinaryLabels(x, y, nameof(y), 0, 1);
         var s = Weights(x, sampleWeight);
-        var (n, p) = (x.RowCount, x.ColumnCount);
-        var design = FitIntercept ? x.Append(Matrix<double>.Build.Dense(n, 1, 1.0)) : x.Clone();
-        var target = Vector<double>.Build.Dense(n, i => y[i]);
-        var scale = 1 + C * Enumerable.Range(0, n).Sum(i => s[i] * Math.Max(1, x.Row(i).InfinityNorm()));
-        var theta = Vector<double>.Build.Dense(design.ColumnCount);
-        var (value, gradient, probabilities) = Evaluate(design, target, s, theta, p);
-        gradientNorms = [gradient.InfinityNorm()];
+        var problem = new Problem(x, y, s, FitIntercept, C);
+        var scale = 1 + C * Enumerable.Range(0, x.RowCount).Sum(i => s[i] * Math.Max(1, x.Row(i).InfinityNorm()));
+        var theta = new double[problem.Parameters];
+        var (value, gradient, probabilities) = problem.Evaluate(theta);
+        gradientNorms = [InfinityNorm(gradient)];
         (Iterations, Converged) = (0, gradientNorms[0] <= Tolerance * scale);
         while (!Converged && Iterations < MaxIterations)
         {
-            var step = Hessian(design, s, probabilities, p).Cholesky().Solve(gradient);
-            var slope = gradient.DotProduct(step);
+            var step = problem.Hessian(probabilities).Cholesky().Solve(Vector<double>.Build.DenseOfArray(gradient)).ToArray();
+            var slope = gradient.Select((g, j) => g * step[j]).Sum();
             var accepted = false;
             for (var t = 1.0; t > 1e-10 && !accepted; t /= 2)
             {
-                var candidate = theta - t * step;
-                var next = Evaluate(design, target, s, candidate, p);
+                var candidate = theta.Select((v, j) => v - t * step[j]).ToArray();
+                var next = problem.Evaluate(candidate);
                 var armijo = next.Value <= value - 1e-4 * t * slope;
-                var flat = Math.Abs(next.Value - value) <= 16 * MachineEpsilon * Math.Abs(value) && next.Gradient.InfinityNorm() < gradient.InfinityNorm();
+                var flat = Math.Abs(next.Value - value) <= 16 * MachineEpsilon * Math.Abs(value) && InfinityNorm(next.Gradient) < InfinityNorm(gradient);
                 if (!(armijo || flat)) continue;
                 (theta, value, gradient, probabilities, accepted) = (candidate, next.Value, next.Gradient, next.Probabilities, true);
             }
             if (!accepted) break;   // no step size decreases f: rounding has the last word
             Iterations++;
-            gradientNorms.Add(gradient.InfinityNorm());
+            gradientNorms.Add(InfinityNorm(gradient));
             Converged = gradientNorms[^1] <= Tolerance * scale;
         }
-        coefficients = theta.SubVector(0, p);
-        Intercept = FitIntercept ? theta[p] : 0;
+        coefficients = Vector<double>.Build.DenseOfEnumerable(theta.Take(x.ColumnCount));
+        Intercept = FitIntercept ? theta[^1] : 0;
         return this;
     }
 
@@ -133,37 +131,78 @@ public sealed class LogisticRegression
     public int[] Predict(Matrix<double> x) => DecisionFunction(x).Select(z => z > 0 ? 1 : 0).ToArray();
 
     /// <summary>σ(z) = 1/(1 + e^{−z}), evaluated without overflow for either sign of z.</summary>
-    internal static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
+    private static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
 
     /// <summary>log(1 + e^z) without overflow.</summary>
     private static double Softplus(double z) => Math.Max(z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z)));
 
-    /// <summary>f, ∇f and the probabilities at θ = (w, b) (the last entry of θ is b when the design has the column of ones).</summary>
-    private (double Value, Vector<double> Gradient, Vector<double> Probabilities) Evaluate(
-        Matrix<double> design, Vector<double> target, Vector<double> s, Vector<double> theta, int p)
-    {
-        var z = design * theta;
-        var probabilities = z.Map(Sigmoid);
-        var loss = 0.0;
-        for (var i = 0; i < z.Count; i++) loss += s[i] * (Softplus(z[i]) - target[i] * z[i]);
-        var w = theta.SubVector(0, p);
-        var gradient = C * design.TransposeThisAndMultiply(s.PointwiseMultiply(probabilities - target));
-        for (var j = 0; j < p; j++) gradient[j] += theta[j];
-        return (0.5 * w.DotProduct(w) + C * loss, gradient, probabilities);
-    }
+    private static double InfinityNorm(double[] v) => v.Max(Math.Abs);
 
-    /// <summary>H = diag(1, …, 1, 0) + C·X̃ᵀ·diag(sᵢpᵢ(1 − pᵢ))·X̃.</summary>
-    private Matrix<double> Hessian(Matrix<double> design, Vector<double> s, Vector<double> probabilities, int p)
+    /// <summary>
+    /// The objective on plain arrays: the design X̃ (X, with a column of ones for the intercept) row-major, the targets and
+    /// the weights. Plain loops, because MathNet parallelises matrix–vector products of this size, which costs more than it
+    /// saves on a busy machine.
+    /// </summary>
+    private sealed class Problem
     {
-        var weighted = design.Clone();
-        for (var i = 0; i < design.RowCount; i++)
+        private readonly double[] design;
+        private readonly double[] target;
+        private readonly double[] weight;
+        private readonly int rows, penalised;
+        private readonly double c;
+
+        public Problem(Matrix<double> x, int[] y, Vector<double> s, bool fitIntercept, double c)
         {
-            var d = C * s[i] * probabilities[i] * (1 - probabilities[i]);
-            for (var j = 0; j < design.ColumnCount; j++) weighted[i, j] *= d;
+            (rows, penalised, this.c) = (x.RowCount, x.ColumnCount, c);
+            Parameters = x.ColumnCount + (fitIntercept ? 1 : 0);
+            design = new double[rows * Parameters];
+            for (var i = 0; i < rows; i++)
+            {
+                for (var j = 0; j < penalised; j++) design[i * Parameters + j] = x[i, j];
+                if (fitIntercept) design[i * Parameters + penalised] = 1;
+            }
+            (target, weight) = (y.Select(v => (double)v).ToArray(), s.ToArray());
         }
-        var hessian = design.TransposeThisAndMultiply(weighted);
-        for (var j = 0; j < p; j++) hessian[j, j] += 1;
-        return hessian;
+
+        /// <summary>The number of parameters: the weights, and b if fitted (the last one).</summary>
+        public int Parameters { get; }
+
+        /// <summary>f = ½‖w‖² + C·Σ sᵢ[log(1 + e^{zᵢ}) − yᵢzᵢ], ∇f = (w, 0) + C·X̃ᵀ(s ∘ (p − y)), and pᵢ = σ(zᵢ), at θ.</summary>
+        public (double Value, double[] Gradient, double[] Probabilities) Evaluate(double[] theta)
+        {
+            var (gradient, probabilities, loss) = (new double[Parameters], new double[rows], 0.0);
+            for (var i = 0; i < rows; i++)
+            {
+                var (offset, z) = (i * Parameters, 0.0);
+                for (var j = 0; j < Parameters; j++) z += design[offset + j] * theta[j];
+                probabilities[i] = Sigmoid(z);
+                loss += weight[i] * (Softplus(z) - target[i] * z);
+                var residual = c * weight[i] * (probabilities[i] - target[i]);
+                for (var j = 0; j < Parameters; j++) gradient[j] += residual * design[offset + j];
+            }
+            var penalty = 0.0;
+            for (var j = 0; j < penalised; j++) (penalty, gradient[j]) = (penalty + theta[j] * theta[j], gradient[j] + theta[j]);
+            return (0.5 * penalty + c * loss, gradient, probabilities);
+        }
+
+        /// <summary>H = diag(1, …, 1, 0) + C·X̃ᵀ·diag(sᵢpᵢ(1 − pᵢ))·X̃.</summary>
+        public Matrix<double> Hessian(double[] probabilities)
+        {
+            var hessian = new double[Parameters, Parameters];
+            for (var i = 0; i < rows; i++)
+            {
+                var (offset, d) = (i * Parameters, c * weight[i] * probabilities[i] * (1 - probabilities[i]));
+                for (var j = 0; j < Parameters; j++)
+                {
+                    var dj = d * design[offset + j];
+                    for (var k = 0; k <= j; k++) hessian[j, k] += dj * design[offset + k];
+                }
+            }
+            for (var j = 0; j < Parameters; j++)
+                for (var k = 0; k < j; k++) hessian[k, j] = hessian[j, k];
+            for (var j = 0; j < penalised; j++) hessian[j, j] += 1;
+            return Matrix<double>.Build.DenseOfArray(hessian);
+        }
     }
 
     private static Vector<double> Weights(Matrix<double> x, Vector<double>? sampleWeight)

@@ -1,18 +1,18 @@
 namespace MLCourse.Probability;
 
 /// <summary>
-/// The Beta–Binomial model of a coin: a Beta(α, β) belief about its probability p of heads, density
+/// The Beta–Bernoulli model of a coin (the conjugate pair behind the Beta–Binomial distribution): a Beta(α, β) belief about its probability p of heads, density
 /// p^(α−1)(1 − p)^(β−1)/B(α, β). The Beta family is conjugate to coin tosses: after h heads and t tails the posterior,
 /// ∝ prior × likelihood p^h(1 − p)^t, is Beta(α + h, β + t) (<see cref="Update"/>). The maximum-likelihood estimate is
 /// h/n (<see cref="MaximumLikelihood"/>); the MAP estimate is the posterior's mode, (h + α − 1)/(n + α + β − 2)
 /// (<see cref="Mode"/> of the posterior). α = β = 1 is the uniform prior, whose MAP is the MLE.
 /// Introduced in notebook 16 (classical models).
 /// </summary>
-public sealed class BetaBinomial
+public sealed class BetaBernoulli
 {
     /// <summary>A Beta(α, β) belief.</summary>
     /// <exception cref="ArgumentOutOfRangeException">alpha or beta not a finite number &gt; 0.</exception>
-    public BetaBinomial(double alpha, double beta)
+    public BetaBernoulli(double alpha, double beta)
     {
         Guard.Positive(alpha, nameof(alpha));
         Guard.Positive(beta, nameof(beta));
@@ -27,11 +27,11 @@ public sealed class BetaBinomial
 
     /// <summary>The posterior Beta(α + h, β + t) after <paramref name="heads"/> heads and <paramref name="tails"/> tails.</summary>
     /// <exception cref="ArgumentOutOfRangeException">heads or tails negative.</exception>
-    public BetaBinomial Update(int heads, int tails)
+    public BetaBernoulli Update(int heads, int tails)
     {
         Guard.NonNegative(heads, nameof(heads));
         Guard.NonNegative(tails, nameof(tails));
-        return new BetaBinomial(Alpha + heads, Beta + tails);
+        return new BetaBernoulli(Alpha + heads, Beta + tails);
     }
 
     /// <summary>The mean α/(α + β): the posterior predictive probability that the next toss is heads.</summary>
