@@ -67,11 +67,11 @@ public sealed class Mlp
 
     /// <summary>The outputs Z_L (N×d_L) for the N×d₀ batch <paramref name="x"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="x"/> does not have d₀ columns (both shapes are named).</exception>
-    public Matrix<double> Forward(Matrix<double> x) => Pass(x).Z[^1];
+    public Matrix<double> Forward(Matrix<double> x) => Batch(Pass(x).Z[^1], x.RowCount);
 
     /// <summary>The pre-activations Z₁ … Z_{L−1} of the hidden layers (N×d_l each) for the batch <paramref name="x"/>: a ReLU unit j of layer l is inactive on example i when Z_l[i, j] ≤ 0.</summary>
     /// <exception cref="ArgumentException"><paramref name="x"/> does not have d₀ columns.</exception>
-    public IReadOnlyList<Matrix<double>> PreActivations(Matrix<double> x) => Pass(x).Z[..^1];
+    public IReadOnlyList<Matrix<double>> PreActivations(Matrix<double> x) => Pass(x).Z[..^1].Select(z => Batch(z, x.RowCount)).ToArray();
 
     /// <summary>
     /// The mean squared error ℓ = (1/(N·d_L))·Σ(Z_L − y)² of the batch and its gradients with respect to every weight and
@@ -85,17 +85,28 @@ public sealed class Mlp
         ArgumentNullException.ThrowIfNull(y);
         if (y.RowCount != x.RowCount || y.ColumnCount != Sizes[^1])
             throw new ArgumentException($"y is {Guard.Shape(y)} but the network's output for x ({Guard.Shape(x)}) is {x.RowCount}×{Sizes[^1]}.", nameof(y));
-        var residual = z[^1] - y;
-        var loss = residual.PointwisePower(2).Enumerate().Sum() / residual.RowCount / residual.ColumnCount;
-        var delta = residual * (2.0 / residual.RowCount / residual.ColumnCount);
+        var n = x.RowCount;
+        var (output, target) = (z[^1], ColumnMajor(y));
+        var (loss, delta) = (0.0, new double[output.Length]);
+        for (var i = 0; i < output.Length; i++)
+        {
+            var residual = output[i] - target[i];
+            loss += residual * residual;
+            delta[i] = 2 * residual / output.Length;
+        }
         var (weights, biases) = (new Matrix<double>[_weights.Length], HasBias ? new Vector<double>[_weights.Length] : []);
         for (var l = _weights.Length - 1; l >= 0; l--)
         {
-            weights[l] = delta.TransposeThisAndMultiply(h[l]);
-            if (HasBias) biases[l] = delta.ColumnSums();
-            if (l > 0) delta = (delta * _weights[l]).PointwiseMultiply(z[l - 1].Map(Activation.Derivative));
+            var (outputs, inputs) = (Sizes[l + 1], Sizes[l]);
+            var gradient = new double[outputs * inputs];   // ∂ℓ/∂W_l[o, k] = Σ_i δ[i, o]·H[i, k], column-major
+            for (var k = 0; k < inputs; k++)
+                for (var o = 0; o < outputs; o++)
+                    gradient[k * outputs + o] = Dot(delta, o * n, h[l], k * n, n);
+            weights[l] = Matrix<double>.Build.Dense(outputs, inputs, gradient);
+            if (HasBias) biases[l] = Vector<double>.Build.Dense(outputs, o => Dot(delta, o * n, null, 0, n));
+            if (l > 0) delta = Backward(delta, l, z[l - 1], n);
         }
-        return new MlpGradients(loss, weights, biases);
+        return new MlpGradients(loss / output.Length, weights, biases);
     }
 
     /// <summary>One full-batch gradient-descent step θ ← θ − η·∂ℓ/∂θ on the mean squared error; returns the loss before the step.</summary>
@@ -112,27 +123,67 @@ public sealed class Mlp
         return gradients.Loss;
     }
 
-    /// <summary>The forward pass: the layer inputs H₀ … H_{L−1} and the pre-activations Z₁ … Z_L.</summary>
-    private (Matrix<double>[] H, Matrix<double>[] Z) Pass(Matrix<double> x)
+    // The passes run on column-major arrays (an N×d batch is d contiguous columns of N): MathNet's general matrix
+    // operations are several times slower on matrices this small, and training loops call them thousands of times.
+
+    /// <summary>The forward pass: the layer inputs H₀ … H_{L−1} and the pre-activations Z₁ … Z_L, column-major N×d_l arrays.</summary>
+    private (double[][] H, double[][] Z) Pass(Matrix<double> x)
     {
         ArgumentNullException.ThrowIfNull(x);
         if (x.ColumnCount != Sizes[0])
             throw new ArgumentException($"x is {Guard.Shape(x)} but the network's input size is {Sizes[0]}: x must be N×{Sizes[0]}.", nameof(x));
-        var (h, z) = (new Matrix<double>[_weights.Length], new Matrix<double>[_weights.Length]);
-        var input = x;
+        var n = x.RowCount;
+        var (h, z) = (new double[_weights.Length][], new double[_weights.Length][]);
+        var input = ColumnMajor(x);
         for (var l = 0; l < _weights.Length; l++)
         {
-            h[l] = input;
-            z[l] = input.TransposeAndMultiply(_weights[l]);
-            if (HasBias)
+            var (outputs, inputs, w) = (Sizes[l + 1], Sizes[l], ColumnMajor(_weights[l]));
+            var result = new double[n * outputs];   // Z[i, o] = Σ_k H[i, k]·W[o, k] + b[o]
+            for (var o = 0; o < outputs; o++)
             {
-                var b = _biases[l];
-                z[l].MapIndexedInplace((_, j, v) => v + b[j]);
+                var offset = o * n;
+                if (HasBias) Array.Fill(result, _biases[l][o], offset, n);
+                for (var k = 0; k < inputs; k++)
+                {
+                    var weight = w[k * outputs + o];
+                    for (var i = 0; i < n; i++) result[offset + i] += input[k * n + i] * weight;
+                }
             }
-            if (l < _weights.Length - 1) input = z[l].Map(Activation.Value);
+            (h[l], z[l]) = (input, result);
+            if (l < _weights.Length - 1) input = Array.ConvertAll(result, v => Activation.Value(v));
         }
         return (h, z);
     }
+
+    /// <summary>δ_{l−1} = (δ_l W_l) ⊙ f′(Z_{l−1}) for layer index <paramref name="l"/> (0-based; W_l is _weights[l]).</summary>
+    private double[] Backward(double[] delta, int l, double[] zBelow, int n)
+    {
+        var (outputs, inputs, w) = (Sizes[l + 1], Sizes[l], ColumnMajor(_weights[l]));
+        var result = new double[n * inputs];
+        for (var k = 0; k < inputs; k++)
+        {
+            var offset = k * n;
+            for (var o = 0; o < outputs; o++)
+            {
+                var weight = w[k * outputs + o];
+                for (var i = 0; i < n; i++) result[offset + i] += delta[o * n + i] * weight;
+            }
+            for (var i = 0; i < n; i++) result[offset + i] *= Activation.Derivative(zBelow[offset + i]);
+        }
+        return result;
+    }
+
+    /// <summary>Σ_i a[aStart + i]·b[bStart + i] for i &lt; n (b = null: Σ_i a[aStart + i]).</summary>
+    private static double Dot(double[] a, int aStart, double[]? b, int bStart, int n)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < n; i++) sum += a[aStart + i] * (b is null ? 1 : b[bStart + i]);
+        return sum;
+    }
+
+    private static double[] ColumnMajor(Matrix<double> m) => m.AsColumnMajorArray() ?? m.ToColumnMajorArray();
+
+    private static Matrix<double> Batch(double[] values, int rows) => Matrix<double>.Build.Dense(rows, values.Length / rows, values);
 }
 
 /// <summary>The loss of a batch and its gradients, one entry per layer (<see cref="Mlp.Gradients"/>).</summary>
