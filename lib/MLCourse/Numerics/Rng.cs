@@ -31,6 +31,29 @@ public static class Rng
     }
 
     /// <summary>
+    /// A <paramref name="rows"/>×<paramref name="columns"/> matrix of i.i.d. U(−bound, bound) entries: with bound = 1/√fan_in,
+    /// the default initialisation of PyTorch's <c>nn.Linear</c> weights (Kaiming-uniform with a = √5) and biases.
+    /// Range: rows, columns ≥ 1; bound &gt; 0. Introduced in notebook 08.
+    /// </summary>
+    public static Matrix<double> Uniform(int rows, int columns, double bound, System.Random random)
+    {
+        Guard.Positive(rows, nameof(rows));
+        Guard.Positive(columns, nameof(columns));
+        Guard.Positive(bound, nameof(bound));
+        ArgumentNullException.ThrowIfNull(random);
+        return Matrix<double>.Build.Random(rows, columns, new ContinuousUniform(-bound, bound, random));
+    }
+
+    /// <summary>A vector of <paramref name="length"/> i.i.d. U(−bound, bound) entries. Range: length ≥ 1; bound &gt; 0.</summary>
+    public static Vector<double> Uniform(int length, double bound, System.Random random)
+    {
+        Guard.Positive(length, nameof(length));
+        Guard.Positive(bound, nameof(bound));
+        ArgumentNullException.ThrowIfNull(random);
+        return Vector<double>.Build.Random(length, new ContinuousUniform(-bound, bound, random));
+    }
+
+    /// <summary>
     /// A uniformly random permutation of 0 … n−1 (Fisher–Yates): each of the n! orders has probability 1/n!. Its first
     /// m entries are a uniform random subset of size m, drawn without replacement. Range: n ≥ 0.
     /// Introduced in notebook 18 (subsampling, shuffled folds).

@@ -1,5 +1,5 @@
-using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Numerics;
 
 namespace MLCourse.Transformers;
 
@@ -42,8 +42,7 @@ public sealed class LoraLinear
         ArgumentNullException.ThrowIfNull(weight);
         Guard.Positive(rank, nameof(rank));
         ArgumentNullException.ThrowIfNull(random);
-        var bound = 1 / Math.Sqrt(weight.ColumnCount);
-        var a = Matrix<double>.Build.Random(rank, weight.ColumnCount, new ContinuousUniform(-bound, bound, random));
+        var a = Rng.Uniform(rank, weight.ColumnCount, 1 / Math.Sqrt(weight.ColumnCount), random);
         return new LoraLinear(weight, bias, a, Matrix<double>.Build.Dense(weight.RowCount, rank), alpha);
     }
 

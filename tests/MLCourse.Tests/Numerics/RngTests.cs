@@ -46,4 +46,20 @@ public class RngTests
         Assert.Empty(Rng.Permutation(0, random));
         Assert.Equal("n", Assert.Throws<ArgumentOutOfRangeException>(() => Rng.Permutation(-1, random)).ParamName);
     }
+
+    [Fact]
+    public void Uniform_lies_within_the_bound_and_has_variance_bound_squared_over_three()
+    {
+        var m = Rng.Uniform(300, 200, 0.5, Rng.Create(6));
+        var v = Rng.Uniform(60_000, 2.0, Rng.Create(6));
+
+        Assert.InRange(m.Enumerate().Min(), -0.5, -0.499);
+        Assert.InRange(m.Enumerate().Max(), 0.499, 0.5);
+        // 60 000 draws of U(−2, 2): mean 0 ± 4·√(4/3/60000) = 0.019, variance 4/3 ± ~1%.
+        Assert.Equal(0.0, v.Average(), 1);
+        Assert.InRange(v.Select(x => x * x).Average(), 4.0 / 3 * 0.985, 4.0 / 3 * 1.015);
+        Assert.Equal(m, Rng.Uniform(300, 200, 0.5, Rng.Create(6)));
+        Assert.Equal("bound", Assert.Throws<ArgumentOutOfRangeException>(() => Rng.Uniform(2, 2, 0, Rng.Create(1))).ParamName);
+        Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => Rng.Uniform(0, 1, Rng.Create(1))).ParamName);
+    }
 }
