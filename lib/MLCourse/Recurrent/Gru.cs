@@ -32,20 +32,15 @@ public sealed class Gru : RecurrentLayer
     /// <param name="h0">The initial hidden state (length h); null means zeros.</param>
     /// <returns>Outputs, T×h (row t is h_t, PyTorch's <c>output[:, 0]</c>), and H = h_T (PyTorch's <c>h_n[0, 0]</c>).</returns>
     /// <exception cref="ArgumentException">x is not T×d or h0 does not have length h (the message names both shapes).</exception>
-    public (Matrix<double> Outputs, Vector<double> H) Forward(Matrix<double> x, Vector<double>? h0 = null)
+    public (Matrix<double> Outputs, Vector<double> H) Forward(Matrix<double> x, Vector<double>? h0 = null) => Unroll(x, h0, Step);
+
+    /// <summary>One step: h′ = (1 − z) ⊙ n + z ⊙ h from the input part W_ih x + b_ih and the previous state h.</summary>
+    private Vector<double> Step(Vector<double> input, Vector<double> h)
     {
-        var projections = InputProjections(x);
-        var h = InitialState(h0, nameof(h0));
-        var outputs = Matrix<double>.Build.Dense(x.RowCount, HiddenSize);
-        for (var t = 0; t < x.RowCount; t++)
-        {
-            var (input, hidden) = (projections.Row(t), WeightHH * h + BiasHH);
-            var r = Sigmoid(Block(input, ResetGate) + Block(hidden, ResetGate));
-            var z = Sigmoid(Block(input, UpdateGate) + Block(hidden, UpdateGate));
-            var n = Tanh(Block(input, Candidate) + r.PointwiseMultiply(Block(hidden, Candidate)));
-            h = (1 - z).PointwiseMultiply(n) + z.PointwiseMultiply(h);
-            outputs.SetRow(t, h);
-        }
-        return (outputs, h);
+        var hidden = WeightHH * h + BiasHH;
+        var r = Sigmoid(Block(input, ResetGate) + Block(hidden, ResetGate));
+        var z = Sigmoid(Block(input, UpdateGate) + Block(hidden, UpdateGate));
+        var n = Tanh(Block(input, Candidate) + r.PointwiseMultiply(Block(hidden, Candidate)));
+        return (1 - z).PointwiseMultiply(n) + z.PointwiseMultiply(h);
     }
 }

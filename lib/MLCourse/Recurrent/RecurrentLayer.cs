@@ -79,6 +79,23 @@ public abstract class RecurrentLayer
         return projections;
     }
 
+    /// <summary>
+    /// Runs a recurrence with one state over <paramref name="x"/>: h_t = step(W_ih x_t + b_ih, h_{t−1}) from h_0 =
+    /// <paramref name="h0"/> (zeros for null), with every h_t as a row of Outputs.
+    /// </summary>
+    private protected (Matrix<double> Outputs, Vector<double> H) Unroll(Matrix<double> x, Vector<double>? h0, Func<Vector<double>, Vector<double>, Vector<double>> step)
+    {
+        var projections = InputProjections(x);
+        var h = InitialState(h0, nameof(h0));
+        var outputs = Matrix<double>.Build.Dense(x.RowCount, HiddenSize);
+        for (var t = 0; t < x.RowCount; t++)
+        {
+            h = step(projections.Row(t), h);
+            outputs.SetRow(t, h);
+        }
+        return (outputs, h);
+    }
+
     /// <summary>A copy of an initial state, or zeros for null, after checking its length is h.</summary>
     private protected Vector<double> InitialState(Vector<double>? state, string name)
     {

@@ -27,18 +27,8 @@ public sealed class Rnn : RecurrentLayer
     /// <param name="h0">The initial hidden state (length h); null means zeros.</param>
     /// <returns>Outputs, T×h (row t is h_t, PyTorch's <c>output[:, 0]</c>), and H = h_T (PyTorch's <c>h_n[0, 0]</c>).</returns>
     /// <exception cref="ArgumentException">x is not T×d or h0 does not have length h (the message names both shapes).</exception>
-    public (Matrix<double> Outputs, Vector<double> H) Forward(Matrix<double> x, Vector<double>? h0 = null)
-    {
-        var projections = InputProjections(x);
-        var h = InitialState(h0, nameof(h0));
-        var outputs = Matrix<double>.Build.Dense(x.RowCount, HiddenSize);
-        for (var t = 0; t < x.RowCount; t++)
-        {
-            h = Tanh(projections.Row(t) + WeightHH * h + BiasHH);
-            outputs.SetRow(t, h);
-        }
-        return (outputs, h);
-    }
+    public (Matrix<double> Outputs, Vector<double> H) Forward(Matrix<double> x, Vector<double>? h0 = null) =>
+        Unroll(x, h0, (input, h) => Tanh(input + WeightHH * h + BiasHH));
 
     /// <summary>
     /// Backpropagation through time for a loss L whose gradient with respect to the outputs is
