@@ -86,6 +86,14 @@ internal static class Guard
                 $"{nameA} is {Shape(a)} but {nameB} is {Shape(b)}: they must have the same shape.", nameB);
     }
 
+    /// <summary>Checks that a vector has <paramref name="length"/> entries (a state of a layer's width, say); the message states both lengths.</summary>
+    public static void Length(Vector<double> v, int length, string name, string what)
+    {
+        ArgumentNullException.ThrowIfNull(v, name);
+        if (v.Count != length)
+            throw new ArgumentException($"{name} has length {v.Count} but must have length {length} ({what}).", name);
+    }
+
     /// <summary>Checks that a matrix has <paramref name="columns"/> columns (a feature dimension, say).</summary>
     public static void Columns(Matrix<double> m, int columns, string name, string what)
     {
