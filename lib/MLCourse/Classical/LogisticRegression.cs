@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Activations;
 
 namespace MLCourse.Classical;
 
@@ -124,14 +125,13 @@ public sealed class LogisticRegression
 
     /// <summary>P(y = 1 | x) = σ(w·x + b) for every row of x (scikit-learn's <c>predict_proba(x)[:, 1]</c>).</summary>
     /// <inheritdoc cref="DecisionFunction"/>
-    public Vector<double> PredictProbability(Matrix<double> x) => DecisionFunction(x).Map(Sigmoid);
+    public Vector<double> PredictProbability(Matrix<double> x) => DecisionFunction(x).Map(Activation.Sigmoid);
 
     /// <summary>The predicted labels: 1 where w·x + b &gt; 0 (probability above ½), else 0, as scikit-learn's <c>predict</c>.</summary>
     /// <inheritdoc cref="DecisionFunction"/>
     public int[] Predict(Matrix<double> x) => DecisionFunction(x).Select(z => z > 0 ? 1 : 0).ToArray();
 
     /// <summary>σ(z) = 1/(1 + e^{−z}), evaluated without overflow for either sign of z.</summary>
-    private static double Sigmoid(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
 
     /// <summary>log(1 + e^z) without overflow.</summary>
     private static double Softplus(double z) => Math.Max(z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z)));
@@ -175,7 +175,7 @@ public sealed class LogisticRegression
             {
                 var (offset, z) = (i * Parameters, 0.0);
                 for (var j = 0; j < Parameters; j++) z += design[offset + j] * theta[j];
-                probabilities[i] = Sigmoid(z);
+                probabilities[i] = Activation.Sigmoid(z);
                 loss += weight[i] * (Softplus(z) - target[i] * z);
                 var residual = c * weight[i] * (probabilities[i] - target[i]);
                 for (var j = 0; j < Parameters; j++) gradient[j] += residual * design[offset + j];

@@ -142,7 +142,7 @@ public static partial class Loss
     {
         ValidateBinaryTargets(logits, targets);
         var n = logits.Count;
-        return Vector<double>.Build.Dense(n, i => (Sigmoid(logits[i]) - targets[i]) / n);
+        return Vector<double>.Build.Dense(n, i => (Activation.Sigmoid(logits[i]) - targets[i]) / n);
     }
 
     /// <summary>
@@ -214,14 +214,6 @@ public static partial class Loss
         ValidateSignTargets(scores, targets);
         var n = scores.Count;
         return Vector<double>.Build.Dense(n, i => targets[i] * scores[i] < 1 ? -targets[i] / n : 0);
-    }
-
-    /// <summary>σ(x) = 1/(1 + e^(−x)) without overflow: for x &lt; 0 it is computed as e^x/(1 + e^x).</summary>
-    private static double Sigmoid(double x)
-    {
-        if (x >= 0) return 1 / (1 + Math.Exp(-x));
-        var e = Math.Exp(x);
-        return e / (1 + e);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Activations;
 
 namespace MLCourse.Recurrent;
 
@@ -118,7 +119,7 @@ public abstract class RecurrentLayer
     private protected Vector<double> Block(Vector<double> stacked, int gate) => stacked.SubVector(gate * HiddenSize, HiddenSize);
 
     /// <summary>The logistic function σ(a) = 1/(1 + e^(−a)), entry by entry (→ 0 without overflow for a → −∞).</summary>
-    private protected static Vector<double> Sigmoid(Vector<double> a) => a.Map(v => 1 / (1 + Math.Exp(-v)));
+    private protected static Vector<double> Sigmoid(Vector<double> a) => a.Map(Activation.Sigmoid);
 
     /// <summary>tanh, entry by entry.</summary>
     private protected static Vector<double> Tanh(Vector<double> a) => a.Map(Math.Tanh);
