@@ -1,6 +1,5 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Factorization;
 
 namespace MLCourse.Initialization;
 
@@ -157,11 +156,13 @@ public static class Init
 
     /// <summary>
     /// <c>torch.nn.init.orthogonal_</c>: fills <paramref name="weight"/> (r×c) with gain times a random (semi-)orthogonal
-    /// matrix: the Q of the QR decomposition of an N(0, 1) matrix (transposed first when r &lt; c), its columns' signs
-    /// fixed by the signs of R's diagonal so that Q is uniformly (Haar) distributed. Then WᵀW = gain²·I when r ≥ c and
-    /// WWᵀ = gain²·I when r &lt; c: multiplying by W scales the length of every vector (of the right space) by exactly gain.
-    /// Returns the same matrix.
+    /// matrix: the Q of the QR decomposition of an N(0, 1) matrix (transposed first when r &lt; c) whose R has a positive
+    /// diagonal, which is what PyTorch's sign fix (multiplying Q's columns by the signs of R's diagonal) produces and
+    /// makes Q uniformly (Haar) distributed. Then WᵀW = gain²·I when r ≥ c and WWᵀ = gain²·I when r &lt; c: multiplying
+    /// by W scales the length of every vector (of the right space) by exactly gain. Returns the same matrix.
     /// </summary>
+    /// <remarks>Q is computed by Gram–Schmidt orthogonalisation with one re-orthogonalisation pass ("twice is enough"),
+    /// orthonormal to rounding (≈ 1e-15), and much faster than a general QR for the small matrices of the course.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="weight"/> or <paramref name="random"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="gain"/> is negative, infinite or NaN.</exception>
     public static Matrix<double> Orthogonal(Matrix<double> weight, System.Random random, double gain = 1.0)
@@ -171,12 +172,29 @@ public static class Init
         Guard.NonNegative(gain, nameof(gain));
         var wide = weight.RowCount < weight.ColumnCount;
         var gaussian = Numerics.Rng.StandardNormal(weight.RowCount, weight.ColumnCount, random);
-        var qr = (wide ? gaussian.Transpose() : gaussian).QR(QRMethod.Thin);
-        var q = qr.Q;
-        for (var j = 0; j < q.ColumnCount; j++)
-            if (qr.R[j, j] < 0) q.SetColumn(j, -q.Column(j));   // d.sign(): makes Q Haar-distributed
+        var columns = (wide ? gaussian.Transpose() : gaussian).ToColumnArrays();   // tall: orthonormalise its columns
+        for (var j = 0; j < columns.Length; j++)
+        {
+            var v = columns[j];
+            for (var pass = 0; pass < 2; pass++)
+                for (var k = 0; k < j; k++)
+                {
+                    var projection = Dot(columns[k], v);
+                    for (var i = 0; i < v.Length; i++) v[i] -= projection * columns[k][i];
+                }
+            var scale = 1 / Math.Sqrt(Dot(v, v));   // R's diagonal entry is +‖v‖
+            for (var i = 0; i < v.Length; i++) v[i] *= scale;
+        }
+        var q = Matrix<double>.Build.DenseOfColumnArrays(columns);
         (wide ? q.Transpose() : q).Multiply(gain, weight);
         return weight;
+    }
+
+    private static double Dot(double[] a, double[] b)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < a.Length; i++) sum += a[i] * b[i];
+        return sum;
     }
 
     private static Matrix<double> FillUniform(Matrix<double> weight, System.Random random, double bound)
