@@ -117,7 +117,7 @@ public class InitTests
     [Fact]
     public void Orthogonal_is_Haar_its_first_entry_is_symmetric_about_zero()
     {
-        // Without the sign fix, Householder QR makes R's diagonal one sign and Q's entries biased; with it, w₀₀ has mean 0.
+        // Householder QR without PyTorch's sign fix gives q₀₀ = −|a₀₀|/‖a₁‖, always negative; the Haar Q (R's diagonal > 0) has E[q₀₀] = 0.
         var random = Rng.Create(9);
         var first = Enumerable.Range(0, 4000).Select(_ => Init.Orthogonal(Matrix<double>.Build.Dense(3, 3), random)[0, 0]).ToArray();
 
