@@ -62,6 +62,21 @@ internal static class Guard
         if (v.Count == 0) throw new ArgumentException($"{name} must not be empty.", name);
     }
 
+    /// <summary>
+    /// Checks that <paramref name="p"/> is a probability distribution: not empty, every entry finite and ≥ 0, summing to 1
+    /// (±1e-9). The message names the first bad entry or the sum.
+    /// </summary>
+    public static void Distribution(Vector<double> p, string name)
+    {
+        NotEmpty(p, name);
+        for (var i = 0; i < p.Count; i++)
+            if (!(p[i] >= 0) || double.IsPositiveInfinity(p[i]))
+                throw new ArgumentException($"{name} must be a probability distribution, but {name}[{i}] = {p[i]} is not a finite number ≥ 0.", name);
+        var sum = p.Sum();
+        if (Math.Abs(sum - 1) > 1e-9)
+            throw new ArgumentException($"{name} must be a probability distribution summing to 1, but it sums to {sum:R}.", name);
+    }
+
     public static void SameLength(Vector<double> a, string nameA, Vector<double> b, string nameB)
     {
         ArgumentNullException.ThrowIfNull(a, nameA);

@@ -128,13 +128,17 @@ public static partial class Loss
     {
         ValidateBinaryTargets(logits, targets);
         double total = 0;
-        for (var i = 0; i < logits.Count; i++)
-        {
-            var (x, y) = (logits[i], targets[i]);
-            total += (x >= 0 ? x * (1 - y) : -x * y) + FloatingPoint.Log1p(Math.Exp(-Math.Abs(x)));   // max(x, 0) − x·y without cancellation
-        }
+        for (var i = 0; i < logits.Count; i++) total += BinaryCrossEntropyTerm(logits[i], targets[i]);
         return total / logits.Count;
     }
+
+    /// <summary>
+    /// One term of <see cref="BinaryCrossEntropyWithLogits(Vector{double}, Vector{double})"/>:
+    /// −[y log σ(x) + (1 − y) log σ(−x)] = max(x, 0) − x·y + log1p(exp(−|x|)), with max(x, 0) − x·y formed without
+    /// cancellation. With y = 1 it is −log σ(x), the Bradley–Terry and DPO loss of a margin x (notebook 22).
+    /// </summary>
+    internal static double BinaryCrossEntropyTerm(double x, double y) =>
+        (x >= 0 ? x * (1 - y) : -x * y) + FloatingPoint.Log1p(Math.Exp(-Math.Abs(x)));
 
     /// <summary>∂<see cref="BinaryCrossEntropyWithLogits"/>/∂logits = (σ(x_i) − y_i)/N, σ evaluated without overflow.</summary>
     /// <inheritdoc cref="BinaryCrossEntropyWithLogits"/>

@@ -11,12 +11,24 @@ public static class Information
     /// <exception cref="ArgumentException"><paramref name="p"/> is empty, has a negative entry, or does not sum to 1 (±1e-9).</exception>
     public static double Entropy(Vector<double> p)
     {
-        Guard.NotEmpty(p, nameof(p));
-        if (p.Any(x => x < 0 || double.IsNaN(x)))
-            throw new ArgumentException("p must be a probability vector: an entry is negative or NaN.", nameof(p));
-        var sum = p.Sum();
-        if (Math.Abs(sum - 1) > 1e-9)
-            throw new ArgumentException($"p must sum to 1, but sums to {sum:R}.", nameof(p));
+        Guard.Distribution(p, nameof(p));
         return -p.Where(x => x > 0).Sum(x => x * Math.Log(x));
+    }
+
+    /// <summary>
+    /// Kullback–Leibler divergence KL(p ‖ q) = Σ_i p_i log(p_i / q_i), with 0·log(0/q) = 0. KL ≥ 0, with equality only for
+    /// p = q; it is not symmetric. +∞ where some p_i &gt; 0 has q_i = 0 (q cannot explain what p does). For the losses'
+    /// batched form on log-probabilities see <c>Loss.KLDivergence</c>. Introduced in notebook 22 (the KL penalty of RLHF).
+    /// </summary>
+    /// <exception cref="ArgumentException">p or q is not a distribution (see <see cref="Entropy"/>), or their lengths differ.</exception>
+    public static double KLDivergence(Vector<double> p, Vector<double> q)
+    {
+        Guard.Distribution(p, nameof(p));
+        Guard.Distribution(q, nameof(q));
+        Guard.SameLength(p, nameof(p), q, nameof(q));
+        double total = 0;
+        for (var i = 0; i < p.Count; i++)
+            if (p[i] > 0) total += p[i] * (Math.Log(p[i]) - Math.Log(q[i]));
+        return total;
     }
 }

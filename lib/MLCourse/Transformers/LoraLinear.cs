@@ -91,6 +91,24 @@ public sealed class LoraLinear
         return y;
     }
 
+    /// <summary>
+    /// The gradients of a loss L with respect to the trainable factors, given a batch x (n×k) and G = ∂L/∂y (n×d) for the
+    /// output y = <see cref="Forward"/>(x): ∂L/∂A = (α/r)·BᵀGᵀx (r×k) and ∂L/∂B = (α/r)·Gᵀ(xAᵀ) (d×r). W and b get none:
+    /// they are frozen. While B = 0, ∂L/∂A = 0, so the first step moves B only. Introduced in notebook 22 (fitting an
+    /// adapter to a domain task).
+    /// </summary>
+    /// <exception cref="ArgumentException">x does not have k columns, or gradOutput is not n×d (both shapes are named).</exception>
+    public (Matrix<double> A, Matrix<double> B) Gradients(Matrix<double> x, Matrix<double> gradOutput)
+    {
+        Guard.Columns(x, Inputs, nameof(x), "inputs of the layer");
+        ArgumentNullException.ThrowIfNull(gradOutput);
+        if (gradOutput.RowCount != x.RowCount || gradOutput.ColumnCount != Outputs)
+            throw new ArgumentException($"gradOutput is {Guard.Shape(gradOutput)} but x is {Guard.Shape(x)}: it must be {x.RowCount}×{Outputs} (one row per input, one column per output).", nameof(gradOutput));
+        var gradA = B.TransposeThisAndMultiply(gradOutput.TransposeThisAndMultiply(x)) * Scaling;
+        var gradB = gradOutput.TransposeThisAndMultiply(x.TransposeAndMultiply(A)) * Scaling;
+        return (gradA, gradB);
+    }
+
     /// <summary>The merged weight W + (α/r)BA (d×k): after training it replaces W, so inference costs nothing extra.</summary>
     public Matrix<double> MergedWeight() => Weight + B * A * Scaling;
 

@@ -86,4 +86,31 @@ public class LoraLinearTests
         Assert.Equal("random", Assert.Throws<ArgumentNullException>(() => LoraLinear.Initialize(w, null, 1, 1, null!)).ParamName);
         Assert.Equal("weight", Assert.Throws<ArgumentNullException>(() => LoraLinear.Initialize(null!, null, 1, 1, Rng.Create(1))).ParamName);
     }
+    [Fact]
+    public void Gradients_match_finite_differences_and_A_cannot_move_first()
+    {
+        var random = Rng.Create(9);
+        var (w, x, target) = (Rng.StandardNormal(4, 3, random), Rng.StandardNormal(5, 3, random), Rng.StandardNormal(5, 4, random));
+        var layer = new LoraLinear(w, null, Rng.StandardNormal(2, 3, random), Rng.StandardNormal(4, 2, random), alpha: 3);
+        double Loss(LoraLinear l) => 0.5 * Math.Pow((l.Forward(x) - target).FrobeniusNorm(), 2);
+
+        var (gradA, gradB) = layer.Gradients(x, layer.Forward(x) - target);
+
+        Assert.True((gradA - FiniteDifference.Gradient(a => Loss(layer.WithFactors(a, layer.B)), layer.A)).InfinityNorm() < 1e-8);
+        Assert.True((gradB - FiniteDifference.Gradient(b => Loss(layer.WithFactors(layer.A, b)), layer.B)).InfinityNorm() < 1e-8);
+        var fresh = LoraLinear.Initialize(w, null, rank: 2, alpha: 3, random);
+        Assert.Equal(0, fresh.Gradients(x, fresh.Forward(x) - target).A.FrobeniusNorm());
+    }
+
+    [Fact]
+    public void Gradients_name_the_shapes()
+    {
+        var layer = LoraLinear.Initialize(Matrix<double>.Build.Dense(4, 3), null, rank: 2, alpha: 1, Rng.Create(1));
+        var x = Matrix<double>.Build.Dense(5, 3);
+
+        Assert.Equal("x", Assert.Throws<ArgumentException>(() => layer.Gradients(Matrix<double>.Build.Dense(5, 4), Matrix<double>.Build.Dense(5, 4))).ParamName);
+        var e = Assert.Throws<ArgumentException>(() => layer.Gradients(x, Matrix<double>.Build.Dense(5, 3)));
+        Assert.Equal("gradOutput", e.ParamName);
+        Assert.Contains("gradOutput is 5×3 but x is 5×3: it must be 5×4", e.Message);
+    }
 }

@@ -80,4 +80,65 @@ public class MaskedLanguageModelTests
         Assert.Equal("random", Assert.Throws<ArgumentNullException>(() => MaskedLanguageModel.Corrupt(tokens, 8, 0, null!)).ParamName);
         Assert.Equal("tokens", Assert.Throws<ArgumentNullException>(() => MaskedLanguageModel.Corrupt(null!, 8, 0, random)).ParamName);
     }
+    [Fact]
+    public void Labels_keep_the_selected_tokens_and_ignore_the_rest()
+    {
+        var tokens = new[] { 7, 8, 9, 10 };
+        var decisions = new[] { MaskDecision.NotSelected, MaskDecision.Masked, MaskDecision.Randomized, MaskDecision.Unchanged };
+
+        Assert.Equal([-100, 8, 9, 10], MaskedLanguageModel.Labels(tokens, decisions));
+        Assert.Equal([0, 8, 9, 10], MaskedLanguageModel.Labels(tokens, decisions, ignoreIndex: 0));
+        var e = Assert.Throws<ArgumentException>(() => MaskedLanguageModel.Labels(tokens, decisions[..3]));
+        Assert.Equal("decisions", e.ParamName);
+    }
+
+    [Fact]
+    public void Mask_patterns_are_binomial_coefficients()
+    {
+        Assert.Equal(45, MaskedLanguageModel.MaskPatterns(10, 2));
+        Assert.Equal(1, MaskedLanguageModel.MaskPatterns(7, 0));
+        Assert.Equal(6.857722954865089e+92, MaskedLanguageModel.MaskPatterns(512, 77), 6.857722954865089e+92 * 1e-11);   // math.comb(512, 77)
+        Assert.Equal("masked", Assert.Throws<ArgumentOutOfRangeException>(() => MaskedLanguageModel.MaskPatterns(5, 6)).ParamName);
+        Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => MaskedLanguageModel.MaskPatterns(0, 0)).ParamName);
+    }
+
+    [Fact]
+    public void Expected_distinct_masks_follow_the_coupon_formula_at_both_ends()
+    {
+        Assert.Equal(26.684489746933785, MaskedLanguageModel.ExpectedDistinctMasks(45, 40), 12);
+        Assert.Equal(40, MaskedLanguageModel.ExpectedDistinctMasks(MaskedLanguageModel.MaskPatterns(512, 77), 40), 12);
+        Assert.Equal(1, MaskedLanguageModel.ExpectedDistinctMasks(1, 5));
+        Assert.Equal(0, MaskedLanguageModel.ExpectedDistinctMasks(45, 0));
+        Assert.Equal(3, MaskedLanguageModel.ExpectedDistinctMasks(double.PositiveInfinity, 3));
+        Assert.Equal("patterns", Assert.Throws<ArgumentOutOfRangeException>(() => MaskedLanguageModel.ExpectedDistinctMasks(0.5, 3)).ParamName);
+        Assert.Equal("epochs", Assert.Throws<ArgumentOutOfRangeException>(() => MaskedLanguageModel.ExpectedDistinctMasks(4, -1)).ParamName);
+    }
+
+    [Fact]
+    public void Simulated_distinct_masks_match_the_formula_within_4_standard_errors()
+    {
+        const int sentences = 3000, epochs = 40;
+        var random = Rng.Create(22);
+        var finals = Enumerable.Range(0, sentences).Select(_ => (double)MaskedLanguageModel.DistinctMasksSeen(10, 2, epochs, random)[^1]).ToArray();
+        var (mean, sd) = (finals.Average(), Math.Sqrt(finals.Select(x => x * x).Average() - finals.Average() * finals.Average()));
+
+        Assert.True(Math.Abs(mean - MaskedLanguageModel.ExpectedDistinctMasks(45, epochs)) < 4 * sd / Math.Sqrt(sentences), $"{mean}");
+    }
+
+    [Fact]
+    public void Static_masks_repeat_and_dynamic_ones_are_all_new_for_long_sequences()
+    {
+        var random = Rng.Create(3);
+        var dynamic = MaskedLanguageModel.DistinctMasksSeen(512, 77, 40, random);
+        var copies = MaskedLanguageModel.DistinctMasksSeen(512, 77, 40, random, staticCopies: 10);
+        var single = MaskedLanguageModel.DistinctMasksSeen(10, 2, 40, random, staticCopies: 1);
+
+        Assert.Equal(Enumerable.Range(1, 40).ToArray(), dynamic);
+        Assert.Equal(Enumerable.Range(1, 40).Select(e => Math.Min(e, 10)).ToArray(), copies);
+        Assert.All(single, d => Assert.Equal(1, d));
+        Assert.All(MaskedLanguageModel.DistinctMasksSeen(4, 4, 6, random), d => Assert.Equal(1, d));   // only one mask exists
+        Assert.Equal("staticCopies", Assert.Throws<ArgumentOutOfRangeException>(() => MaskedLanguageModel.DistinctMasksSeen(4, 2, 6, random, 0)).ParamName);
+        Assert.Equal("epochs", Assert.Throws<ArgumentOutOfRangeException>(() => MaskedLanguageModel.DistinctMasksSeen(4, 2, 0, random)).ParamName);
+        Assert.Equal("masked", Assert.Throws<ArgumentOutOfRangeException>(() => MaskedLanguageModel.DistinctMasksSeen(4, 5, 2, random)).ParamName);
+    }
 }
