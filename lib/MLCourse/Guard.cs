@@ -68,6 +68,15 @@ internal static class Guard
                 throw new ArgumentOutOfRangeException(name, ids[i], $"{name}[{i}] = {ids[i]} is not in [0, {count}) ({what}).");
     }
 
+    /// <summary>Checks that <paramref name="counts"/> (word counts, say) are all ≥ 0 and not all 0; the message names the first negative entry.</summary>
+    public static void Counts(IReadOnlyList<int> counts, string name)
+    {
+        ArgumentNullException.ThrowIfNull(counts, name);
+        for (var i = 0; i < counts.Count; i++)
+            if (counts[i] < 0) throw new ArgumentOutOfRangeException(name, counts[i], $"{name}[{i}] = {counts[i]} is negative.");
+        if (counts.All(c => c == 0)) throw new ArgumentException($"{name} are all 0 (or empty): there is no distribution.", name);
+    }
+
     /// <summary>As <see cref="Ids"/> for pairs of ids (word pairs, row pairs): both entries of every pair in [0, <paramref name="count"/>).</summary>
     public static void IdPairs(IReadOnlyList<(int First, int Second)> pairs, int count, string name, string what)
     {

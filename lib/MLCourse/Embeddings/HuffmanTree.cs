@@ -15,8 +15,9 @@ namespace MLCourse.Embeddings;
 /// (k = 0 … V − 2) takes order V + k. Each step removes the two nodes of smallest key, the smaller first: so on equal
 /// counts a leaf goes before an internal node and an older node before a newer one. This is the two-queue form of
 /// Huffman's algorithm that word2vec.c uses (a leaf queue sorted by count and a first-in-first-out queue of merged
-/// nodes), except that word2vec.c takes the merged node on a tie; taking the leaf gives the Huffman tree of smallest
-/// maximum depth among those with the same L.</para>
+/// nodes), except that word2vec.c takes the merged node on a tie. Taking the leaf gives, among all optimal trees, the one
+/// with the smallest maximum depth and the smallest unweighted total depth Σ_w l_w (E. S. Schwartz, "An optimum encoding
+/// with minimum longest code and total number of digits", Information and Control 7, 1964); L is the same either way.</para>
 /// <para><b>Numbering and codes.</b> Internal node k is the k-th merge; the root is node V − 2. The first node removed
 /// in a merge becomes child 0, the second child 1. <see cref="Code"/> lists a word's bits from the root down and
 /// <see cref="Path"/> the internal nodes passed on the way (root first), as word2vec.c's <c>code</c> and <c>point</c>.</para>
@@ -42,9 +43,7 @@ public sealed class HuffmanTree
         ArgumentNullException.ThrowIfNull(counts);
         var v = counts.Count;
         if (v < 2) throw new ArgumentException($"counts has {v} entries; a tree needs at least 2 words.", nameof(counts));
-        for (var i = 0; i < v; i++)
-            if (counts[i] < 0) throw new ArgumentOutOfRangeException(nameof(counts), counts[i], $"counts[{i}] = {counts[i]} is negative.");
-        if (counts.All(c => c == 0)) throw new ArgumentException("counts are all 0: there is no distribution to code.", nameof(counts));
+        Guard.Counts(counts, nameof(counts));
 
         // Nodes 0 … V−1 are the leaves (word ids), V + k the k-th internal node; weight, parent and bit per node.
         var weight = new long[2 * v - 1];

@@ -25,11 +25,7 @@ public sealed class NegativeSampler
     /// <exception cref="ArgumentException">No counts, a negative count, all counts 0, or a negative or infinite power.</exception>
     public NegativeSampler(IReadOnlyList<int> counts, double power = 0.75)
     {
-        ArgumentNullException.ThrowIfNull(counts);
-        if (counts.Count == 0) throw new ArgumentException("counts must not be empty.", nameof(counts));
-        for (var i = 0; i < counts.Count; i++)
-            if (counts[i] < 0) throw new ArgumentOutOfRangeException(nameof(counts), counts[i], $"counts[{i}] = {counts[i]} is negative.");
-        if (counts.All(c => c == 0)) throw new ArgumentException("counts are all 0: there is no distribution to sample.", nameof(counts));
+        Guard.Counts(counts, nameof(counts));
         Guard.NonNegative(power, nameof(power));
         Power = power;
         var weights = counts.Select(c => c == 0 ? 0 : Math.Pow(c, power)).ToArray();   // a word that never occurs is never drawn, even at α = 0

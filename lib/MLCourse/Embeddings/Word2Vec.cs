@@ -274,11 +274,8 @@ public sealed class Word2Vec
     /// <exception cref="ArgumentException">A negative count, all counts 0, or a negative or infinite threshold.</exception>
     public static double[] KeepProbabilities(IReadOnlyList<int> counts, double threshold)
     {
-        ArgumentNullException.ThrowIfNull(counts);
-        for (var i = 0; i < counts.Count; i++)
-            if (counts[i] < 0) throw new ArgumentOutOfRangeException(nameof(counts), counts[i], $"counts[{i}] = {counts[i]} is negative.");
+        Guard.Counts(counts, nameof(counts));
         var total = counts.Sum(c => (long)c);
-        if (total == 0) throw new ArgumentException("counts are all 0.", nameof(counts));
         Guard.NonNegative(threshold, nameof(threshold));
         return counts.Select(c =>
         {
