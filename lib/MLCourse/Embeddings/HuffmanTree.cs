@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Activations;
 
 namespace MLCourse.Embeddings;
 
@@ -138,7 +139,7 @@ public sealed class HuffmanTree
         CheckVectors(hidden, nodeVectors);
         var logProbability = 0.0;
         for (var d = 0; d < paths[word].Length; d++)
-            logProbability += Logistic.LogSigmoid((codes[word][d] == 0 ? 1 : -1) * nodeVectors.Row(paths[word][d]).DotProduct(hidden), out _);
+            logProbability += Activation.LogSigmoid((codes[word][d] == 0 ? 1 : -1) * nodeVectors.Row(paths[word][d]).DotProduct(hidden));
         return Math.Exp(logProbability);
     }
 
@@ -154,7 +155,7 @@ public sealed class HuffmanTree
         return Vector<double>.Build.Dense(counts.Length, w =>
         {
             var logProbability = 0.0;
-            for (var d = 0; d < paths[w].Length; d++) logProbability += Logistic.LogSigmoid((codes[w][d] == 0 ? 1 : -1) * scores[paths[w][d]], out _);
+            for (var d = 0; d < paths[w].Length; d++) logProbability += Activation.LogSigmoid((codes[w][d] == 0 ? 1 : -1) * scores[paths[w][d]]);
             return Math.Exp(logProbability);
         });
     }

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Activations;
 
 namespace MLCourse.Embeddings;
 
@@ -92,14 +93,9 @@ public sealed class Word2Vec
         Guard.Columns(negatives, center.Count, nameof(negatives), $"the embedding width d of center, which has length {center.Count}");
         var positive = context.DotProduct(center);
         var scores = negatives * center;
-        var loss = -Logistic.LogSigmoid(positive, out var complement);
-        var contextCoefficient = -complement;   // ∂ℓ/∂s_o = σ(s_o) − 1 = −σ(−s_o)
-        var coefficients = Vector<double>.Build.Dense(scores.Count);   // ∂ℓ/∂s_k = σ(s_k)
-        for (var k = 0; k < scores.Count; k++)
-        {
-            loss -= Logistic.LogSigmoid(-scores[k], out complement);
-            coefficients[k] = complement;
-        }
+        var loss = -Activation.LogSigmoid(positive) - scores.Sum(s => Activation.LogSigmoid(-s));
+        var contextCoefficient = -Activation.Sigmoid(-positive);   // ∂ℓ/∂s_o = σ(s_o) − 1 = −σ(−s_o)
+        var coefficients = scores.Map(Activation.Sigmoid);   // ∂ℓ/∂s_k = σ(s_k)
         var gradientCenter = contextCoefficient * context + negatives.TransposeThisAndMultiply(coefficients);
         return new SgnsGradient(loss, gradientCenter, contextCoefficient * center, coefficients.OuterProduct(center));
     }
@@ -323,8 +319,8 @@ public sealed class Word2Vec
         {
             var (o, s) = (outputs[j] * d, 0.0);
             for (var i = 0; i < d; i++) s += u[o + i] * v[c + i];
-            loss -= Logistic.LogSigmoid(j == 0 ? s : -s, out var complement);
-            coefficients[j] = j == 0 ? -complement : complement;
+            loss -= Activation.LogSigmoid(j == 0 ? s : -s);
+            coefficients[j] = j == 0 ? -Activation.Sigmoid(-s) : Activation.Sigmoid(s);
         }
         return loss;
     }
