@@ -56,6 +56,36 @@ internal static class Guard
             throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [{min}, {maxExclusive}), got {value}.");
     }
 
+    /// <summary>
+    /// Checks that every entry of <paramref name="ids"/> (token ids, class indices) lies in [0, <paramref name="count"/>);
+    /// the message names the first offending index and value, and <paramref name="what"/> says where the bound comes from.
+    /// </summary>
+    public static void Ids(IReadOnlyList<int> ids, int count, string name, string what)
+    {
+        ArgumentNullException.ThrowIfNull(ids, name);
+        for (var i = 0; i < ids.Count; i++)
+            if (ids[i] < 0 || ids[i] >= count)
+                throw new ArgumentOutOfRangeException(name, ids[i], $"{name}[{i}] = {ids[i]} is not in [0, {count}) ({what}).");
+    }
+
+    /// <summary>Checks that <paramref name="counts"/> (word counts, say) are all ≥ 0 and not all 0; the message names the first negative entry.</summary>
+    public static void Counts(IReadOnlyList<int> counts, string name)
+    {
+        ArgumentNullException.ThrowIfNull(counts, name);
+        for (var i = 0; i < counts.Count; i++)
+            if (counts[i] < 0) throw new ArgumentOutOfRangeException(name, counts[i], $"{name}[{i}] = {counts[i]} is negative.");
+        if (counts.All(c => c == 0)) throw new ArgumentException($"{name} are all 0 (or empty): there is no distribution.", name);
+    }
+
+    /// <summary>As <see cref="Ids"/> for pairs of ids (word pairs, row pairs): both entries of every pair in [0, <paramref name="count"/>).</summary>
+    public static void IdPairs(IReadOnlyList<(int First, int Second)> pairs, int count, string name, string what)
+    {
+        ArgumentNullException.ThrowIfNull(pairs, name);
+        for (var p = 0; p < pairs.Count; p++)
+            if (pairs[p].First < 0 || pairs[p].First >= count || pairs[p].Second < 0 || pairs[p].Second >= count)
+                throw new ArgumentOutOfRangeException(name, $"{name}[{p}] = {pairs[p]} has an id outside [0, {count}) ({what}).");
+    }
+
     public static void NotEmpty(Vector<double> v, string name)
     {
         ArgumentNullException.ThrowIfNull(v, name);

@@ -4,8 +4,8 @@ using MathNet.Numerics.LinearAlgebra;
 namespace MLCourse.Activations;
 
 /// <summary>
-/// The element-wise activation functions of <c>torch.nn.functional</c> (sigmoid, tanh, relu, leaky_relu, gelu with
-/// approximate "none" and "tanh", silu, softplus), Swish with a slope β, their derivatives, and the gated linear unit
+/// The element-wise activation functions of <c>torch.nn.functional</c> (sigmoid, logsigmoid, tanh, relu, leaky_relu, gelu
+/// with approximate "none" and "tanh", silu, softplus), Swish with a slope β, their derivatives, and the gated linear unit
 /// <c>glu</c>. Introduced in notebook 08 (activations).
 /// </summary>
 /// <remarks>
@@ -35,6 +35,14 @@ public static class Activation
         var e = Math.Exp(x);
         return e / (1 + e);
     }
+
+    /// <summary>
+    /// log σ(x) = −log(1 + e^{−x}), as <c>torch.nn.functional.logsigmoid</c>, computed as min(x, 0) − log1p(e^{−|x|}):
+    /// −x − e^{x} for x ≪ 0 (−800 at x = −800, where log(σ(x)) would be log 0 = −∞) and −e^{−x} to full relative
+    /// precision for x ≫ 0 (where 1 − σ(x) rounds to 0). Its derivative is σ(−x). The terms of binary cross-entropy and
+    /// of word2vec's losses are log-sigmoids. Introduced in notebook 10 (word2vec).
+    /// </summary>
+    public static double LogSigmoid(double x) => Math.Min(x, 0) - Log1p(Math.Exp(-Math.Abs(x)));
 
     /// <summary>σ′(x) = σ(x)(1 − σ(x)), computed as σ(x)·σ(−x), which keeps its tiny values for large |x| (at most 1/4, at x = 0).</summary>
     public static double SigmoidDerivative(double x) => Sigmoid(x) * Sigmoid(-x);

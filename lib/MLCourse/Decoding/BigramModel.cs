@@ -33,9 +33,7 @@ public sealed class BigramModel : ILanguageModel
         Guard.Positive(vocabularySize, nameof(vocabularySize));
         Guard.Positive(smoothing, nameof(smoothing));
         if (tokens.Count < 2) throw new ArgumentException($"tokens has {tokens.Count} token(s); a bigram needs at least 2.", nameof(tokens));
-        for (var i = 0; i < tokens.Count; i++)
-            if (tokens[i] < 0 || tokens[i] >= vocabularySize)
-                throw new ArgumentException($"tokens[{i}] = {tokens[i]} is not a token id in [0, {vocabularySize - 1}] (vocabularySize = {vocabularySize}).", nameof(tokens));
+        Guard.Ids(tokens, vocabularySize, nameof(tokens), "vocabularySize");
         var counts = new Dictionary<int, int>[vocabularySize];
         for (var v = 0; v < vocabularySize; v++) counts[v] = [];
         for (var i = 1; i < tokens.Count; i++) counts[tokens[i - 1]][tokens[i]] = counts[tokens[i - 1]].GetValueOrDefault(tokens[i]) + 1;

@@ -71,15 +71,8 @@ public sealed class InputEmbeddings
             throw new ArgumentException($"tokenIds has {tokenIds.Count} tokens but the position table has only {MaxPositions} rows (maxPositions): the sequence is too long.", nameof(tokenIds));
         if (segmentIds.Count != tokenIds.Count)
             throw new ArgumentException($"tokenIds has {tokenIds.Count} ids but segmentIds has {segmentIds.Count}: they must have the same length.", nameof(segmentIds));
-        CheckIds(tokenIds, VocabularySize, nameof(tokenIds), "vocabularySize");
-        CheckIds(segmentIds, SegmentTypes, nameof(segmentIds), "segmentTypes");
+        Guard.Ids(tokenIds, VocabularySize, nameof(tokenIds), "vocabularySize");
+        Guard.Ids(segmentIds, SegmentTypes, nameof(segmentIds), "segmentTypes");
         return Matrix<double>.Build.Dense(tokenIds.Count, HiddenSize, (i, j) => Word[tokenIds[i], j] + TokenType[segmentIds[i], j] + Position[i, j]);
-    }
-
-    private static void CheckIds(IReadOnlyList<int> ids, int count, string name, string what)
-    {
-        for (var i = 0; i < ids.Count; i++)
-            if (ids[i] < 0 || ids[i] >= count)
-                throw new ArgumentOutOfRangeException(name, ids[i], $"{name}[{i}] = {ids[i]} is not in [0, {count}) ({what}).");
     }
 }

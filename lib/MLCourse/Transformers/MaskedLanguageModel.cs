@@ -51,9 +51,7 @@ public static class MaskedLanguageModel
         if (maskProbability + randomProbability > 1)
             throw new ArgumentOutOfRangeException(nameof(randomProbability), randomProbability,
                 $"maskProbability + randomProbability must be ≤ 1, got {maskProbability} + {randomProbability}.");
-        for (var i = 0; i < tokens.Count; i++)
-            if (tokens[i] < 0 || tokens[i] >= vocabularySize)
-                throw new ArgumentOutOfRangeException(nameof(tokens), tokens[i], $"tokens[{i}] = {tokens[i]} is not in [0, {vocabularySize}) (vocabularySize).");
+        Guard.Ids(tokens, vocabularySize, nameof(tokens), "vocabularySize");
 
         var inputs = new int[tokens.Count];
         var decisions = new MaskDecision[tokens.Count];

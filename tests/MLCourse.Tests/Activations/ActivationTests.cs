@@ -127,6 +127,21 @@ public class ActivationTests
     }
 
     [Fact]
+    public void Log_sigmoid_is_log_of_sigmoid_and_stays_exact_in_the_tails()
+    {
+        foreach (var x in new[] { -30.0, -5.5, -1, -1e-8, 0, 1e-8, 0.3, 2, 15, 30 })
+        {
+            Assert.Equal(Math.Log(Activation.Sigmoid(x)), Activation.LogSigmoid(x), 1e-14 * Math.Max(1, Math.Abs(x)));
+            Assert.Equal(-Activation.Softplus(-x), Activation.LogSigmoid(x), 1e-14 * Math.Max(1, Math.Abs(x)));
+        }
+        Assert.Equal(-800.0, Activation.LogSigmoid(-800));   // log(σ(−800)) = log 0 = −∞
+        Assert.Equal(0.0, Activation.LogSigmoid(800));
+        Assert.Equal(-Math.Exp(-40), Activation.LogSigmoid(40), 1e-32);   // log(σ(40)) = log(1 − 4e-18) rounds to 0
+        Assert.Equal(-Math.Log(2), Activation.LogSigmoid(0), 1e-16);
+        Assert.True(double.IsNaN(Activation.LogSigmoid(double.NaN)));
+    }
+
+    [Fact]
     public void Nan_gives_nan()
     {
         Func<double, double>[] functions =

@@ -58,7 +58,7 @@ public class BigramModelTests
         Assert.Equal("smoothing", Assert.Throws<ArgumentOutOfRangeException>(() => BigramModel.Train([0, 1], 2, 0)).ParamName);
         Assert.Equal("vocabularySize", Assert.Throws<ArgumentOutOfRangeException>(() => BigramModel.Train([0, 1], 0, 1)).ParamName);
         Assert.Equal("tokens", Assert.Throws<ArgumentException>(() => BigramModel.Train([0], 2, 1)).ParamName);
-        var e = Assert.Throws<ArgumentException>(() => BigramModel.Train([0, 1, 5], 3, 1));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => BigramModel.Train([0, 1, 5], 3, 1));
         Assert.Equal("tokens", e.ParamName);
         Assert.Contains("tokens[2] = 5", e.Message);
     }
