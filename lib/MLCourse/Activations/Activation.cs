@@ -1,5 +1,6 @@
 using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Numerics;
 
 namespace MLCourse.Activations;
 
@@ -42,7 +43,7 @@ public static class Activation
     /// precision for x ≫ 0 (where 1 − σ(x) rounds to 0). Its derivative is σ(−x). The terms of binary cross-entropy and
     /// of word2vec's losses are log-sigmoids. Introduced in notebook 10 (word2vec).
     /// </summary>
-    public static double LogSigmoid(double x) => Math.Min(x, 0) - Log1p(Math.Exp(-Math.Abs(x)));
+    public static double LogSigmoid(double x) => Math.Min(x, 0) - FloatingPoint.Log1p(Math.Exp(-Math.Abs(x)));
 
     /// <summary>σ′(x) = σ(x)(1 − σ(x)), computed as σ(x)·σ(−x), which keeps its tiny values for large |x| (at most 1/4, at x = 0).</summary>
     public static double SigmoidDerivative(double x) => Sigmoid(x) * Sigmoid(-x);
@@ -138,7 +139,7 @@ public static class Activation
     /// Softplus(x) = log(1 + eˣ), a smooth ReLU, as <c>torch.nn.functional.softplus</c> with its defaults (β = 1,
     /// threshold 20): x itself for x &gt; 20 (relative error below e^{−20}/20 ≈ 1e−10), log1p(eˣ) otherwise.
     /// </summary>
-    public static double Softplus(double x) => x > SoftplusThreshold ? x : Log1p(Math.Exp(x));
+    public static double Softplus(double x) => x > SoftplusThreshold ? x : FloatingPoint.Log1p(Math.Exp(x));
 
     /// <summary>The derivative of <see cref="Softplus"/> as PyTorch defines it: σ(x) for x ≤ 20 and 1 above the threshold.</summary>
     public static double SoftplusDerivative(double x) => x > SoftplusThreshold ? 1 : Sigmoid(x);
@@ -162,11 +163,4 @@ public static class Activation
     private static double NormalCdf(double x) => 0.5 * SpecialFunctions.Erfc(-x * SqrtHalf);
 
     private static double GeluTanhArgument(double x) => SqrtTwoOverPi * (x + GeluTanhCubic * x * x * x);
-
-    /// <summary>log(1 + y) for y ≥ 0, accurate for tiny y (Kahan's trick: the rounding of 1 + y cancels in log(u)·y/(u − 1)).</summary>
-    private static double Log1p(double y)
-    {
-        var u = 1 + y;
-        return u == 1 ? y : Math.Log(u) * y / (u - 1);
-    }
 }
