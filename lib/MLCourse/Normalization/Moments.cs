@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace MLCourse.Normalization;
@@ -12,6 +13,7 @@ internal static class Moments
     /// Mean μ = Σx/n and biased variance σ² = Σ(x − μ)²/n of <paramref name="values"/>, in two passes (no cancellation
     /// from Σx² − nμ²). Range: at least one value; a single value has variance 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double Mean, double Variance) Of(ReadOnlySpan<double> values)
     {
         var n = values.Length;
@@ -34,6 +36,7 @@ internal static class Moments
     /// Writes x̂ = (x − μ)·rstd of one row into <paramref name="normalized"/> and returns rstd = 1/√(σ² + ε)
     /// (LayerNorm without γ and β). The spans have the same length ≥ 1.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Standardize(ReadOnlySpan<double> row, Span<double> normalized, double eps)
     {
         var (mean, variance) = Of(row);
@@ -46,6 +49,7 @@ internal static class Moments
     /// The backward pass of <see cref="Standardize"/> for one row (the llm.c form derived in notebook 04): given x̂,
     /// rstd and dnorm = ∂L/∂x̂, writes dx = rstd·(dnorm − mean(dnorm) − x̂·mean(dnorm⊙x̂)) into <paramref name="dx"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void StandardizeBackward(ReadOnlySpan<double> normalized, double rstd, ReadOnlySpan<double> dnorm, Span<double> dx)
     {
         var d = normalized.Length;

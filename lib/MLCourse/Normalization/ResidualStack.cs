@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 using SimdVector = System.Numerics.Vector<double>;
 
@@ -75,6 +76,7 @@ public sealed class ResidualStack
     /// <returns>The stream x_0 … x_L (L + 1 matrices), the output, and ∂L/∂x_l for l = 0 … L.</returns>
     /// <exception cref="ArgumentNullException">x0 or upstream is null.</exception>
     /// <exception cref="ArgumentException">x0 does not have width columns, or upstream does not have x0's shape (both shapes are named).</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot: compiled optimised at once, not after tiering
     public ResidualStackPass Run(Matrix<double> x0, Matrix<double> upstream)
     {
         Guard.Columns(x0, Width, nameof(x0), "width");
@@ -135,6 +137,7 @@ public sealed class ResidualStack
     }
 
     /// <summary>Standardises every row of a T×width row-major array; returns x̂ and each row's rstd.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (double[] Normalized, double[] Rstd) Standardize(double[] x, int tokens)
     {
         var (normalized, rstd) = (new double[x.Length], new double[tokens]);
@@ -143,6 +146,7 @@ public sealed class ResidualStack
         return (normalized, rstd);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double[] StandardizeBackward(double[] normalized, double[] rstd, double[] dnorm, int tokens)
     {
         var dx = new double[normalized.Length];
@@ -152,6 +156,7 @@ public sealed class ResidualStack
     }
 
     /// <summary>a = h·W1ᵀ (kept for the backward pass), then output = ReLU(a)·W2ᵀ.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Mlp(int block, double[] h, int tokens, double[] a, double[] output)
     {
         var (first, second) = (w1[block], w2[block]);
@@ -170,6 +175,7 @@ public sealed class ResidualStack
     }
 
     /// <summary>∂L/∂h = ((g·W2) ⊙ 1[a &gt; 0])·W1 for upstream g = ∂L/∂(MLP output).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MlpBackward(int block, double[] a, double[] g, int tokens, double[] hiddenGrad, double[] result)
     {
         var (first, second) = (w1[block], w2[block]);
@@ -186,6 +192,7 @@ public sealed class ResidualStack
     }
 
     /// <summary>aᵀb, several products at a time (System.Numerics SIMD), then the remainder.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         var (lanes, k) = (SimdVector.Count, 0);
@@ -197,6 +204,7 @@ public sealed class ResidualStack
     }
 
     /// <summary>target ← target + scale·values, several entries at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddScaled(Span<double> target, double scale, ReadOnlySpan<double> values)
     {
         var (lanes, k) = (SimdVector.Count, 0);
