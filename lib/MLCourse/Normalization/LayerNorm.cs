@@ -39,10 +39,11 @@ public sealed class LayerNorm : NormalizationLayer
     {
         Guard.Columns(x, NormalizedSize, nameof(x), "normalizedSize");
         var y = Matrix<double>.Build.Dense(x.RowCount, NormalizedSize);
+        var normalized = new double[NormalizedSize];
         for (var i = 0; i < x.RowCount; i++)
         {
-            var (normalized, _) = Normalize(x.Row(i));
-            y.SetRow(i, normalized.PointwiseMultiply(Gamma) + Beta);
+            Moments.Standardize(x.Row(i).ToArray(), normalized, Eps);
+            for (var j = 0; j < NormalizedSize; j++) y[i, j] = normalized[j] * Gamma[j] + Beta[j];
         }
         return y;
     }
@@ -60,24 +61,20 @@ public sealed class LayerNorm : NormalizationLayer
         Guard.SameShape(x, nameof(x), dy, nameof(dy));
         var dx = Matrix<double>.Build.Dense(x.RowCount, NormalizedSize);
         var (dGamma, dBeta) = (Vector<double>.Build.Dense(NormalizedSize), Vector<double>.Build.Dense(NormalizedSize));
+        var (normalized, dnorm, dxRow) = (new double[NormalizedSize], new double[NormalizedSize], new double[NormalizedSize]);
         for (var i = 0; i < x.RowCount; i++)
         {
-            var (normalized, rstd) = Normalize(x.Row(i));
-            var upstream = dy.Row(i);
-            dBeta += upstream;
-            dGamma += upstream.PointwiseMultiply(normalized);
-            var dnorm = upstream.PointwiseMultiply(Gamma);
-            var projection = dnorm.PointwiseMultiply(normalized).Average();
-            dx.SetRow(i, rstd * (dnorm - dnorm.Average() - normalized * projection));
+            var rstd = Moments.Standardize(x.Row(i).ToArray(), normalized, Eps);
+            for (var j = 0; j < NormalizedSize; j++)
+            {
+                var upstream = dy[i, j];
+                dBeta[j] += upstream;
+                dGamma[j] += upstream * normalized[j];
+                dnorm[j] = upstream * Gamma[j];
+            }
+            Moments.StandardizeBackward(normalized, rstd, dnorm, dxRow);
+            dx.SetRow(i, dxRow);
         }
         return (dx, dGamma, dBeta);
-    }
-
-    /// <summary>x̂ = (x − μ)·rstd of one row, and rstd = 1/√(σ² + ε).</summary>
-    private (Vector<double> Normalized, double Rstd) Normalize(Vector<double> row)
-    {
-        var (mean, variance) = Moments.Of(row);
-        var rstd = 1 / Math.Sqrt(variance + Eps);
-        return ((row - mean) * rstd, rstd);
     }
 }
