@@ -56,10 +56,56 @@ internal static class Guard
             throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [{min}, {maxExclusive}), got {value}.");
     }
 
+    /// <summary>
+    /// Checks that every entry of <paramref name="ids"/> (token ids, class indices) lies in [0, <paramref name="count"/>);
+    /// the message names the first offending index and value, and <paramref name="what"/> says where the bound comes from.
+    /// </summary>
+    public static void Ids(IReadOnlyList<int> ids, int count, string name, string what)
+    {
+        ArgumentNullException.ThrowIfNull(ids, name);
+        for (var i = 0; i < ids.Count; i++)
+            if (ids[i] < 0 || ids[i] >= count)
+                throw new ArgumentOutOfRangeException(name, ids[i], $"{name}[{i}] = {ids[i]} is not in [0, {count}) ({what}).");
+    }
+
     public static void NotEmpty(Vector<double> v, string name)
     {
         ArgumentNullException.ThrowIfNull(v, name);
         if (v.Count == 0) throw new ArgumentException($"{name} must not be empty.", name);
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="p"/> is a probability distribution: not empty, every entry finite and ≥ 0, summing to 1
+    /// (±1e-9). The message names the first bad entry or the sum.
+    /// </summary>
+    public static void Distribution(Vector<double> p, string name)
+    {
+        NotEmpty(p, name);
+        for (var i = 0; i < p.Count; i++)
+            if (!(p[i] >= 0) || double.IsPositiveInfinity(p[i]))
+                throw new ArgumentException($"{name} must be a probability distribution, but {name}[{i}] = {p[i]} is not a finite number ≥ 0.", name);
+        var sum = p.Sum();
+        if (Math.Abs(sum - 1) > 1e-9)
+            throw new ArgumentException($"{name} must be a probability distribution summing to 1, but it sums to {sum:R}.", name);
+    }
+
+    /// <summary>
+    /// Checks that every row of <paramref name="m"/> is a probability distribution (a row-stochastic matrix, such as a
+    /// Markov chain's transitions): entries finite and ≥ 0, each row summing to 1 (±1e-9). The message names the shape
+    /// and the first bad row.
+    /// </summary>
+    public static void RowStochastic(Matrix<double> m, string name)
+    {
+        ArgumentNullException.ThrowIfNull(m, name);
+        for (var i = 0; i < m.RowCount; i++)
+        {
+            var row = m.Row(i);
+            var bad = row.Find(x => !(x >= 0) || double.IsPositiveInfinity(x));
+            if (bad is not null)
+                throw new ArgumentException($"{name} ({Shape(m)}) row {i} has the entry {bad.Item2} at column {bad.Item1}: probabilities must be finite and ≥ 0.", name);
+            if (Math.Abs(row.Sum() - 1) > 1e-9)
+                throw new ArgumentException($"{name} ({Shape(m)}) row {i} sums to {row.Sum():R}, not 1 (±1e-9): each row must be a probability distribution.", name);
+        }
     }
 
     public static void SameLength(Vector<double> a, string nameA, Vector<double> b, string nameB)
