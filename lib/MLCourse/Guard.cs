@@ -107,6 +107,25 @@ internal static class Guard
             throw new ArgumentException($"{name} must be a probability distribution summing to 1, but it sums to {sum:R}.", name);
     }
 
+    /// <summary>
+    /// Checks that every row of <paramref name="m"/> is a probability distribution (a row-stochastic matrix, such as a
+    /// Markov chain's transitions): entries finite and ≥ 0, each row summing to 1 (±1e-9). The message names the shape
+    /// and the first bad row.
+    /// </summary>
+    public static void RowStochastic(Matrix<double> m, string name)
+    {
+        ArgumentNullException.ThrowIfNull(m, name);
+        for (var i = 0; i < m.RowCount; i++)
+        {
+            var row = m.Row(i);
+            var bad = row.Find(x => !(x >= 0) || double.IsPositiveInfinity(x));
+            if (bad is not null)
+                throw new ArgumentException($"{name} ({Shape(m)}) row {i} has the entry {bad.Item2} at column {bad.Item1}: probabilities must be finite and ≥ 0.", name);
+            if (Math.Abs(row.Sum() - 1) > 1e-9)
+                throw new ArgumentException($"{name} ({Shape(m)}) row {i} sums to {row.Sum():R}, not 1 (±1e-9): each row must be a probability distribution.", name);
+        }
+    }
+
     public static void SameLength(Vector<double> a, string nameA, Vector<double> b, string nameB)
     {
         ArgumentNullException.ThrowIfNull(a, nameA);

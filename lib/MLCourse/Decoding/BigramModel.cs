@@ -59,14 +59,7 @@ public sealed class BigramModel : ILanguageModel
         ArgumentNullException.ThrowIfNull(transitions);
         if (transitions.RowCount != transitions.ColumnCount || transitions.RowCount == 0)
             throw new ArgumentException($"transitions is {Guard.Shape(transitions)} but must be square V×V with V ≥ 1.", nameof(transitions));
-        for (var v = 0; v < transitions.RowCount; v++)
-        {
-            var row = transitions.Row(v);
-            if (row.Any(p => !(p >= 0) || double.IsPositiveInfinity(p)))
-                throw new ArgumentException($"transitions row {v} has a negative, infinite or NaN entry.", nameof(transitions));
-            if (Math.Abs(row.Sum() - 1) > 1e-9)
-                throw new ArgumentException($"transitions row {v} sums to {row.Sum():R}, not 1.", nameof(transitions));
-        }
+        Guard.RowStochastic(transitions, nameof(transitions));
         return new BigramModel(transitions.EnumerateRows().Select(r => r.Select(p => Math.Log(p)).ToArray()).ToArray());
     }
 
