@@ -27,6 +27,9 @@ public static class Circle
     /// The arcs between consecutive points of each row, counter-clockwise. With the row's angles reduced to [0, 2π) and
     /// sorted, a₍₁₎ ≤ … ≤ a₍ₖ₎, the arcs are a₍₂₎ − a₍₁₎, …, a₍ₖ₎ − a₍ₖ₋₁₎ and the wrap-around arc 2π − a₍ₖ₎ + a₍₁₎: each row
     /// of the result is ≥ 0 and sums to 2π. (For one point per row the only arc is the whole circle, 2π.)
+    /// The last column is the arc that covers angle 0, which is longer on average than the others (the inspection
+    /// paradox: π instead of 2π/3 for three uniform points); to measure the arcs from a point, subtract its angle from
+    /// the row first, and the columns become exchangeable.
     /// </summary>
     /// <exception cref="ArgumentException">An angle is not finite (its position is named).</exception>
     public static Matrix<double> Arcs(Matrix<double> angles)
