@@ -26,13 +26,7 @@ public static class MonteCarlo
     /// its standard error √(p̂(1 − p̂)/(n − 1)): <see cref="Estimate(IReadOnlyList{double})"/> of the 0/1 indicators.
     /// </summary>
     /// <exception cref="ArgumentException">Fewer than 2 hits.</exception>
-    public static (double Mean, double StandardError) Estimate(IReadOnlyList<bool> hits)
-    {
-        ArgumentNullException.ThrowIfNull(hits);
-        if (hits.Count < 2)
-            throw new ArgumentException($"hits has {hits.Count} values; a standard error needs at least 2.", nameof(hits));
-        return Estimate(Indicators(hits));
-    }
+    public static (double Mean, double StandardError) Estimate(IReadOnlyList<bool> hits) => Estimate(Indicators(hits));
 
     /// <summary>
     /// The running estimate, for a convergence plot: the mean and standard error of the first k samples for
@@ -58,16 +52,15 @@ public static class MonteCarlo
 
     /// <summary><see cref="Running(IReadOnlyList{double}, int)"/> of the 0/1 indicators of <paramref name="hits"/>: the running proportion.</summary>
     /// <exception cref="ArgumentException">Fewer than 2 hits; <paramref name="every"/> &lt; 2 or more than their number.</exception>
-    public static IReadOnlyList<(int Count, double Mean, double StandardError)> Running(IReadOnlyList<bool> hits, int every)
+    public static IReadOnlyList<(int Count, double Mean, double StandardError)> Running(IReadOnlyList<bool> hits, int every) =>
+        Running(Indicators(hits), every);
+
+    /// <summary>The 0/1 values of <paramref name="hits"/>, after checking there are at least two (the error names <c>hits</c>).</summary>
+    private static double[] Indicators(IReadOnlyList<bool> hits)
     {
         ArgumentNullException.ThrowIfNull(hits);
         if (hits.Count < 2)
             throw new ArgumentException($"hits has {hits.Count} values; a standard error needs at least 2.", nameof(hits));
-        return Running(Indicators(hits), every);
-    }
-
-    private static double[] Indicators(IReadOnlyList<bool> hits)
-    {
         var values = new double[hits.Count];
         for (var i = 0; i < values.Length; i++) values[i] = hits[i] ? 1 : 0;
         return values;
