@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Activations;
 using MLCourse.Losses;
@@ -233,6 +234,7 @@ public sealed class Mlp
     /// <param name="MultiplyAdds">The multiply–adds of the matrix products.</param>
     private sealed record ForwardPass(double[][] H, double[][] Z, double[][] U, double[]?[] Masks, long MultiplyAdds);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot: compiled optimised at once, not after tiering
     private ForwardPass Pass(Matrix<double> x)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -247,18 +249,16 @@ public sealed class Mlp
         for (var l = 0; l < layers; l++)
         {
             var (outputs, inputs, w) = (Sizes[l + 1], Sizes[l], ColumnMajor(_weights[l]));
-            var result = new double[n * outputs];   // Z[i, o] = Σ_k H[i, k]·W[o, k] + b[o]
-            for (var o = 0; o < outputs; o++)
-            {
-                var offset = o * n;
-                if (HasBias) Array.Fill(result, _biases[l][o], offset, n);
-                for (var k = 0; k < inputs; k++)
+            var result = new double[n * outputs];   // Z[i, o] = b[o] + Σ_k H[i, k]·W[o, k], summed in the order k = 0, 1, …
+            if (HasBias)
+                for (var o = 0; o < outputs; o++) Array.Fill(result, _biases[l][o], o * n, n);
+            for (var k = 0; k < inputs; k++)   // k outermost: W's column k is contiguous
+                for (var o = 0; o < outputs; o++)
                 {
-                    var weight = w[k * outputs + o];
+                    var (weight, offset) = (w[k * outputs + o], o * n);
                     for (var i = 0; i < n; i++) result[offset + i] += input[k * n + i] * weight;
                     multiplyAdds += n;
                 }
-            }
             (h[l], z[l]) = (input, result);
             if (l == layers - 1) break;
             u[l] = _norms.Length > 0 ? ColumnMajor(_norms[l].Forward(Batch(result, n))) : result;
@@ -276,6 +276,7 @@ public sealed class Mlp
     }
 
     /// <summary>The backward pass from δ_L = ∂ℓ/∂Z_L (column-major) to every parameter's gradient.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot: compiled optimised at once, not after tiering
     private MlpGradients Backpropagate(ForwardPass pass, double[] delta, double loss)
     {
         var (n, layers) = (pass.H[0].Length / Sizes[0], _weights.Length);
@@ -306,6 +307,7 @@ public sealed class Mlp
     }
 
     /// <summary>∂ℓ/∂H_{l−1} = δ_l W_l (N×d_{l−1}, column-major) for layer index <paramref name="l"/> (0-based; W_l is _weights[l]).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot: compiled optimised at once, not after tiering
     private double[] InputGradient(double[] delta, int l, int n, ref long multiplyAdds)
     {
         var (outputs, inputs, w) = (Sizes[l + 1], Sizes[l], ColumnMajor(_weights[l]));
@@ -324,6 +326,7 @@ public sealed class Mlp
     }
 
     /// <summary>From ∂ℓ/∂H_j of hidden layer j (0-based) back to δ_j = ∂ℓ/∂Z_j: through the dropout mask, f′ and the batch normalization.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot: compiled optimised at once, not after tiering
     private double[] HiddenBackward(ForwardPass pass, int j, double[] dH, int n, Vector<double>[] gammas, Vector<double>[] betas)
     {
         var du = new double[dH.Length];
@@ -336,6 +339,7 @@ public sealed class Mlp
     }
 
     /// <summary>Σ_i a[aStart + i]·b[bStart + i] for i &lt; n (b = null: Σ_i a[aStart + i]).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot: compiled optimised at once, not after tiering
     private static double Dot(double[] a, int aStart, double[]? b, int bStart, int n)
     {
         var sum = 0.0;

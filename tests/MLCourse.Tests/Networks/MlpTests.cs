@@ -212,6 +212,16 @@ public class MlpTests
     }
 
     [Fact]
+    public void The_backward_pass_of_1024_2048_2048_2048_10_costs_1_80_forward_passes()
+    {
+        var wide = Mlp.Constant([1024, 2048, 2048, 2048, 10], ActivationFunction.Relu, 1e-3).Gradients(Matrix<double>.Build.Dense(1, 1024, 0.1), [3]);
+
+        Assert.Equal(1024L * 2048 + 2 * 2048L * 2048 + 2048 * 10, wide.ForwardMultiplyAdds);
+        Assert.Equal(2 * wide.ForwardMultiplyAdds - 1024L * 2048, wide.BackwardMultiplyAdds);   // no dX for the first layer
+        Assert.Equal(1.8004, (double)wide.BackwardMultiplyAdds / wide.ForwardMultiplyAdds, 4);
+    }
+
+    [Fact]
     public void Constant_sets_every_weight_and_bias_and_keeps_the_hidden_units_identical_under_training()
     {
         var net = Mlp.Constant([4, 6, 3], ActivationFunction.Tanh, 0.3);
