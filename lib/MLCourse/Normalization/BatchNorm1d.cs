@@ -97,7 +97,8 @@ public sealed class BatchNorm1d : NormalizationLayer
     /// <remarks>
     /// <para><b>Training mode</b>: μ and σ² depend on every row, so each feature's gradient mixes the batch. With
     /// x̂ = (x − μ)·rstd, rstd = 1/√(σ² + ε) and dnorm = γ_j·dy (per feature j, over the m rows):
-    /// dx = rstd·(dnorm − mean(dnorm) − x̂·mean(dnorm⊙x̂)), the form LayerNorm's backward uses along the other axis.
+    /// dx = rstd·(dnorm − mean(dnorm) − x̂·mean(dnorm⊙x̂)), the form LayerNorm's backward uses along the other axis
+    /// (both call the same standardisation and its backward pass, over a row there and over a feature's column here).
     /// Each column of dx sums to 0 and is orthogonal to x̂: BN ignores a shift and a scaling of its input's feature.</para>
     /// <para><b>Evaluation mode</b>: the statistics are constants, dx = dy·γ_j/√(running_var_j + ε).</para>
     /// <para>In both, dγ_j = Σ_i dy_ij·x̂_ij and dβ_j = Σ_i dy_ij.</para>
@@ -113,15 +114,22 @@ public sealed class BatchNorm1d : NormalizationLayer
         var m = x.RowCount;
         var dx = Matrix<double>.Build.Dense(m, NumFeatures);
         var (dGamma, dBeta) = (Vector<double>.Build.Dense(NumFeatures), Vector<double>.Build.Dense(NumFeatures));
+        var (normalized, dnorm, dxColumn) = (new double[m], new double[m], new double[m]);
         for (var j = 0; j < NumFeatures; j++)
         {
-            var (column, upstream) = (x.Column(j), dy.Column(j));
-            var (mean, variance) = Training ? Moments.Of(column) : (RunningMean[j], RunningVar[j]);
-            var rstd = 1 / Math.Sqrt(variance + Eps);
-            var normalized = (column - mean) * rstd;
-            (dBeta[j], dGamma[j]) = (upstream.Sum(), upstream.DotProduct(normalized));
-            var dnorm = upstream * Gamma[j];
-            dx.SetColumn(j, Training ? rstd * (dnorm - dnorm.Average() - normalized * (dGamma[j] * Gamma[j] / m)) : rstd * dnorm);
+            var column = x.Column(j).ToArray();
+            var rstd = Training ? Moments.Standardize(column, normalized, Eps) : 1 / Math.Sqrt(RunningVar[j] + Eps);
+            for (var i = 0; i < m; i++)
+            {
+                if (!Training) normalized[i] = (column[i] - RunningMean[j]) * rstd;
+                var upstream = dy[i, j];
+                dBeta[j] += upstream;
+                dGamma[j] += upstream * normalized[i];
+                dnorm[i] = upstream * Gamma[j];
+            }
+            if (Training) Moments.StandardizeBackward(normalized, rstd, dnorm, dxColumn);   // the batch statistics depend on every row
+            else for (var i = 0; i < m; i++) dxColumn[i] = rstd * dnorm[i];
+            dx.SetColumn(j, dxColumn);
         }
         return (dx, dGamma, dBeta);
     }
