@@ -89,6 +89,52 @@ public sealed class BatchNorm1d : NormalizationLayer
     }
 
     /// <summary>
+    /// The backward pass of <see cref="Forward"/> in the current mode: given the input x and the upstream gradient
+    /// dy = ∂L/∂y (both N×C), returns ∂L/∂x, ∂L/∂γ and ∂L/∂β, as PyTorch's autograd of <c>BatchNorm1d</c> gives them.
+    /// Nothing is updated (the running statistics change only in <see cref="Forward"/>). Introduced in notebook 21
+    /// (backpropagation through deep BN networks).
+    /// </summary>
+    /// <remarks>
+    /// <para><b>Training mode</b>: μ and σ² depend on every row, so each feature's gradient mixes the batch. With
+    /// x̂ = (x − μ)·rstd, rstd = 1/√(σ² + ε) and dnorm = γ_j·dy (per feature j, over the m rows):
+    /// dx = rstd·(dnorm − mean(dnorm) − x̂·mean(dnorm⊙x̂)), the form LayerNorm's backward uses along the other axis
+    /// (both call the same standardisation and its backward pass, over a row there and over a feature's column here).
+    /// Each column of dx sums to 0 and is orthogonal to x̂: BN ignores a shift and a scaling of its input's feature.</para>
+    /// <para><b>Evaluation mode</b>: the statistics are constants, dx = dy·γ_j/√(running_var_j + ε).</para>
+    /// <para>In both, dγ_j = Σ_i dy_ij·x̂_ij and dβ_j = Σ_i dy_ij.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentException">x does not have C columns or has fewer than 2 rows in training mode, or dy
+    /// does not have x's shape (both shapes are named).</exception>
+    public (Matrix<double> Dx, Vector<double> DGamma, Vector<double> DBeta) Backward(Matrix<double> x, Matrix<double> dy)
+    {
+        Guard.Columns(x, NumFeatures, nameof(x), "numFeatures");
+        if (Training && x.RowCount < 2)
+            throw new ArgumentException($"x is {Guard.Shape(x)} but training mode needs at least 2 rows (the batch statistics of Forward).", nameof(x));
+        Guard.SameShape(x, nameof(x), dy, nameof(dy));
+        var m = x.RowCount;
+        var dx = Matrix<double>.Build.Dense(m, NumFeatures);
+        var (dGamma, dBeta) = (Vector<double>.Build.Dense(NumFeatures), Vector<double>.Build.Dense(NumFeatures));
+        var (normalized, dnorm, dxColumn) = (new double[m], new double[m], new double[m]);
+        for (var j = 0; j < NumFeatures; j++)
+        {
+            var column = x.Column(j).ToArray();
+            var rstd = Training ? Moments.Standardize(column, normalized, Eps) : 1 / Math.Sqrt(RunningVar[j] + Eps);
+            for (var i = 0; i < m; i++)
+            {
+                if (!Training) normalized[i] = (column[i] - RunningMean[j]) * rstd;
+                var upstream = dy[i, j];
+                dBeta[j] += upstream;
+                dGamma[j] += upstream * normalized[i];
+                dnorm[i] = upstream * Gamma[j];
+            }
+            if (Training) Moments.StandardizeBackward(normalized, rstd, dnorm, dxColumn);   // the batch statistics depend on every row
+            else for (var i = 0; i < m; i++) dxColumn[i] = rstd * dnorm[i];
+            dx.SetColumn(j, dxColumn);
+        }
+        return (dx, dGamma, dBeta);
+    }
+
+    /// <summary>
     /// Folds this layer's evaluation-mode transform into the linear (or 1×1 convolution) layer z = x Wᵀ + b that feeds it,
     /// so that x W'ᵀ + b' = Forward(x Wᵀ + b) in evaluation mode: with s_j = γ_j/√(running_var_j + ε),
     /// W'_jk = s_j W_jk and b'_j = s_j (b_j − running_mean_j) + β_j (torch.nn.utils.fusion.fuse_linear_bn_eval).

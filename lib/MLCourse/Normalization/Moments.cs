@@ -5,7 +5,8 @@ namespace MLCourse.Normalization;
 
 /// <summary>
 /// What every normalization layer computes over its group: the mean and the biased (divide-by-n) variance, and, for
-/// LayerNorm and <see cref="ResidualStack"/>, the standardisation of a row and its backward pass, on plain spans.
+/// LayerNorm, <see cref="ResidualStack"/> and <see cref="BatchNorm1d.Backward"/> (over a feature's column of the batch),
+/// the standardisation of a row and its backward pass, on plain spans.
 /// </summary>
 internal static class Moments
 {

@@ -65,17 +65,31 @@ public sealed class Dropout
 
     /// <summary>
     /// Applies dropout to every entry of <paramref name="x"/> (a batch, one row per sample), each entry with its own
-    /// mask, drawn row by row. Returns a new matrix.
+    /// mask, drawn row by row: x ⊙ <see cref="Mask"/>(rows, columns). Returns a new matrix.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
     public Matrix<double> Forward(Matrix<double> x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        var y = Matrix<double>.Build.Dense(x.RowCount, x.ColumnCount);
-        for (var i = 0; i < x.RowCount; i++)
-            for (var j = 0; j < x.ColumnCount; j++)
-                y[i, j] = Apply(x[i, j]);
-        return y;
+        return x.PointwiseMultiply(Mask(x.RowCount, x.ColumnCount));   // x·0 for a dropped entry, as PyTorch's x·mask (NaN stays NaN)
+    }
+
+    /// <summary>
+    /// The factors <see cref="Forward(Matrix{double})"/> multiplies a <paramref name="rows"/>×<paramref name="columns"/>
+    /// batch by, drawn the same way (row by row, consuming the same random numbers): in training 0 for a dropped entry and
+    /// <see cref="TrainingScale"/> for a kept one; in evaluation <see cref="EvaluationScale"/> everywhere. A network's
+    /// backward pass multiplies the upstream gradient by the same mask (notebook 21). Range: rows, columns ≥ 0.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rows"/> or <paramref name="columns"/> is negative.</exception>
+    public Matrix<double> Mask(int rows, int columns)
+    {
+        Guard.NonNegative(rows, nameof(rows));
+        Guard.NonNegative(columns, nameof(columns));
+        var mask = Matrix<double>.Build.Dense(rows, columns);
+        for (var i = 0; i < rows; i++)
+            for (var j = 0; j < columns; j++)
+                mask[i, j] = Apply(1.0);
+        return mask;
     }
 
     private double Apply(double x) =>

@@ -72,6 +72,65 @@ public class BatchNorm1dTests
         GoldenData.AssertRelative(GoldenData.Matrix(c["y"]), bn.Forward(NormalizationGolden.Linear(x, weight, bias)), 1e-9, "unfolded output");
     }
 
+    public static TheoryData<string> Backwards => GoldenData.Names("backprop.json", "batchnorm");
+
+    [Theory]
+    [MemberData(nameof(Backwards))]
+    public void Backward_matches_pytorch_autograd_in_both_modes(string name)
+    {
+        var c = GoldenData.Case("backprop.json", name);
+        var x = GoldenData.Matrix(c["x"]);
+        var bn = new BatchNorm1d(x.ColumnCount, (double)c["eps"]!) { Training = (bool)c["training"]! };
+        GoldenData.Vector(c["gamma"]).CopyTo(bn.Gamma);
+        GoldenData.Vector(c["beta"]).CopyTo(bn.Beta);
+        GoldenData.Vector(c["running_mean"]).CopyTo(bn.RunningMean);
+        GoldenData.Vector(c["running_var"]).CopyTo(bn.RunningVar);
+
+        var (dx, dGamma, dBeta) = bn.Backward(x, GoldenData.Matrix(c["dy"]));
+
+        GoldenData.AssertRelative(GoldenData.Matrix(c["y"]), bn.Forward(x), 1e-9, "y");
+        GoldenData.AssertRelative(GoldenData.Matrix(c["dx"]), dx, 1e-9, "dx");
+        GoldenData.AssertRelative(GoldenData.Vector(c["dgamma"]), dGamma, 1e-10, "dγ");
+        GoldenData.AssertRelative(GoldenData.Vector(c["dbeta"]), dBeta, 1e-12, "dβ");
+    }
+
+    [Fact]
+    public void Training_backward_columns_sum_to_zero_are_orthogonal_to_the_normalised_input_and_update_nothing()
+    {
+        var bn = new BatchNorm1d(3, eps: 1e-14);   // orthogonality holds up to ε/(σ² + ε)
+        var x = Rng.StandardNormal(7, 3, Rng.Create(40));
+        bn.Gamma.SetValues([0.5, 2.0, -1.0]);
+
+        var (dx, _, _) = bn.Backward(x, Rng.StandardNormal(7, 3, Rng.Create(41)));
+
+        for (var j = 0; j < 3; j++)
+        {
+            var centred = x.Column(j) - x.Column(j).Average();
+            Assert.True(Math.Abs(dx.Column(j).Sum()) < 1e-13);
+            Assert.True(Math.Abs(dx.Column(j).DotProduct(centred)) < 1e-12);
+        }
+        Assert.Equal(0, bn.NumBatchesTracked);
+        Assert.Equal([1.0, 1, 1], bn.RunningVar.ToArray());
+    }
+
+    [Fact]
+    public void Backward_validates_the_shapes()
+    {
+        var bn = new BatchNorm1d(3);
+
+        var columns = Assert.Throws<ArgumentException>(() => bn.Backward(Matrix<double>.Build.Dense(4, 2), Matrix<double>.Build.Dense(4, 2)));
+        var rows = Assert.Throws<ArgumentException>(() => bn.Backward(Matrix<double>.Build.Dense(1, 3), Matrix<double>.Build.Dense(1, 3)));
+        var dy = Assert.Throws<ArgumentException>(() => bn.Backward(Matrix<double>.Build.Dense(4, 3), Matrix<double>.Build.Dense(5, 3)));
+
+        Assert.Equal(("x", "x", "dy"), (columns.ParamName, rows.ParamName, dy.ParamName));
+        Assert.Contains("4×2", columns.Message);
+        Assert.Contains("1×3", rows.Message);
+        Assert.Contains("4×3", dy.Message);
+        Assert.Contains("5×3", dy.Message);
+        bn.Training = false;
+        Assert.Equal(1, bn.Backward(Matrix<double>.Build.Dense(1, 3), Matrix<double>.Build.Dense(1, 3)).Dx.RowCount);
+    }
+
     [Fact]
     public void Starts_like_pytorch()
     {

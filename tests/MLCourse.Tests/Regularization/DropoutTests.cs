@@ -56,6 +56,20 @@ public class DropoutTests
     }
 
     [Fact]
+    public void Mask_holds_the_factors_forward_multiplies_by_drawn_from_the_same_numbers()
+    {
+        var x = Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, 2, 3 }, { 4, 5, 6 } });
+
+        var mask = new Dropout(0.5, Rng.Create(7)).Mask(2, 3);
+
+        Assert.Equal(new Dropout(0.5, Rng.Create(7)).Forward(x), x.PointwiseMultiply(mask));
+        Assert.All(mask.Enumerate(), m => Assert.True(m is 0 or 2));
+        Assert.Equal(Matrix<double>.Build.Dense(2, 3, 0.5), new Dropout(0.5, Rng.Create(7), inverted: false) { Training = false }.Mask(2, 3));
+        Assert.Equal(0, new Dropout(0.5, Rng.Create(7)).Mask(0, 3).RowCount);
+        Assert.Equal("columns", Assert.Throws<ArgumentOutOfRangeException>(() => new Dropout(0.5, Rng.Create(7)).Mask(2, -1)).ParamName);
+    }
+
+    [Fact]
     public void P_zero_never_drops()
     {
         var x = V(1, -2, 3);
