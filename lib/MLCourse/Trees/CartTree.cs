@@ -64,23 +64,28 @@ internal sealed class CartTree
 
     /// <summary>The leaf each row of <paramref name="x"/> falls into.</summary>
     /// <exception cref="ArgumentException">x has another number of columns than the training data (both shapes are named) or a NaN/∞ entry.</exception>
-    public int[] Apply(Matrix<double> x)
+    public int[] Apply(Matrix<double> x) => Array.ConvertAll(Rows(x), Leaf);
+
+    /// <summary>The rows of x as arrays, after checking x has the training data's number of columns and finite entries.</summary>
+    /// <exception cref="ArgumentException">x has another number of columns than the training data (both shapes are named) or a NaN/∞ entry.</exception>
+    public double[][] Rows(Matrix<double> x)
     {
         ArgumentNullException.ThrowIfNull(x);
         if (x.ColumnCount != Features)
             throw new ArgumentException($"x is {Guard.Shape(x)} but the tree was fitted on {Features} features: x needs {Features} columns.", nameof(x));
         Classical.Validation.FiniteRows(x, nameof(x), minimumRows: 0);
-        var leaves = new int[x.RowCount];
-        for (var i = 0; i < x.RowCount; i++)
-        {
-            var node = 0;
-            while (left[node] >= 0) node = x[i, feature[node]] <= threshold[node] ? left[node] : right[node];
-            leaves[i] = node;
-        }
-        return leaves;
+        return x.ToRowArrays();
     }
 
-    private int AddNode(int nodeDepth, int count, double nodeWeight, double nodeImpurity, ReadOnlySpan<double> value)
+    /// <summary>The leaf a (checked) row falls into: from the root, x[feature] ≤ threshold goes left.</summary>
+    public int Leaf(double[] row)
+    {
+        var node = 0;
+        while (left[node] >= 0) node = row[feature[node]] <= threshold[node] ? left[node] : right[node];
+        return node;
+    }
+
+    private int AddNode(int nodeDepth, int count, double nodeWeight, double nodeImpurity, double[] value)
     {
         feature.Add(-1);
         threshold.Add(double.NaN);
@@ -90,7 +95,7 @@ internal sealed class CartTree
         samples.Add(count);
         weight.Add(nodeWeight);
         impurity.Add(nodeImpurity);
-        foreach (var v in value) values.Add(v);
+        values.AddRange(value);
         return feature.Count - 1;
     }
 
@@ -100,26 +105,28 @@ internal sealed class CartTree
         private readonly int[][] order = Array.ConvertAll(data.Order, o => (int[])o.Clone());
         private readonly bool[] goesLeft = new bool[data.Rows];
         private readonly int[] buffer = new int[data.Rows];
+        private readonly double[] left = new double[criterion.Width], right = new double[criterion.Width];
 
         public int Node(int start, int end, int nodeDepth)
         {
-            var segment = order[0].AsSpan(start, end - start);
-            var totals = SplitSearch.Totals(stats, criterion.Width, segment);
-            Span<double> value = stackalloc double[criterion.ValueWidth];
+            var totals = SplitSearch.Totals(stats, criterion.Width, order[0], start, end);
+            var value = new double[criterion.ValueWidth];
             criterion.Value(totals, value);
             var nodeImpurity = criterion.Impurity(totals);
             var id = tree.AddNode(nodeDepth, end - start, totals[0], nodeImpurity, value);
             var best = SplitSearch.Best.None;
             if (nodeDepth < maxDepth && end - start >= 2 && nodeImpurity > MachineEpsilon)
                 for (var f = 0; f < data.Features; f++)
-                    SplitSearch.Scan(f, order[f].AsSpan(start, end - start), data.Columns[f], stats, criterion, totals, ref best);
+                    SplitSearch.Scan(f, order[f], start, end, data.Columns[f], stats, criterion, totals, left, right, ref best);
             if (best.Feature < 0)
             {
-                if (leafOfSample is not null) foreach (var s in segment) leafOfSample[s] = id;
+                if (leafOfSample is not null)
+                    for (var i = start; i < end; i++) leafOfSample[order[0][i]] = id;
                 return id;
             }
             var middle = start + best.LeftCount;
-            for (var i = start; i < end; i++) goesLeft[order[best.Feature][i]] = i < middle;
+            var chosen = order[best.Feature];
+            for (var i = start; i < end; i++) goesLeft[chosen[i]] = i < middle;
             foreach (var sorted in order) Partition(sorted, start, end, middle);
             tree.feature[id] = best.Feature;
             tree.threshold[id] = best.Threshold;

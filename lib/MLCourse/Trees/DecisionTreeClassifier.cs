@@ -72,8 +72,8 @@ public sealed class DecisionTreeClassifier
     /// <exception cref="InvalidOperationException">Before <see cref="Fit"/>.</exception>
     public Matrix<double> PredictProbability(Matrix<double> x)
     {
-        var leaves = Fitted.Apply(x);
-        return Matrix<double>.Build.Dense(leaves.Length, classes.Length, (i, c) => fitted!.Value(leaves[i], c));
+        var (tree, leaves) = (Fitted, Fitted.Apply(x));
+        return Matrix<double>.Build.Dense(leaves.Length, classes.Length, (i, c) => tree.Value(leaves[i], c));
     }
 
     /// <summary>The most probable class of every row of x, the smaller label on a tie (scikit-learn's <c>predict</c>).</summary>

@@ -93,15 +93,16 @@ public sealed class GradientBoostingRegressor
     public Vector<double> Predict(Matrix<double> x) => StagedPredict(x)[^1];
 
     /// <summary>The predictions after each stage, F_1(x) … F_M(x) (scikit-learn's <c>staged_predict</c>): M vectors, the last equal to <see cref="Predict"/>.</summary>
-    /// <inheritdoc cref="Predict"/>
+    /// <inheritdoc cref="Predict(Matrix{double})"/>
     public IReadOnlyList<Vector<double>> StagedPredict(Matrix<double> x)
     {
         if (features < 0) throw NotFitted();
-        var raw = Vector<double>.Build.Dense(x?.RowCount ?? throw new ArgumentNullException(nameof(x)), initialPrediction);
+        var rows = trees[0].Rows(x);   // every tree has the same features: check x once
+        var raw = Vector<double>.Build.Dense(rows.Length, initialPrediction);
         var stages = new List<Vector<double>>(trees.Count);
         foreach (var tree in trees)
         {
-            raw += LearningRate * tree.Predict(x);
+            raw += LearningRate * tree.Predict(rows);
             stages.Add(raw);
         }
         return stages.AsReadOnly();

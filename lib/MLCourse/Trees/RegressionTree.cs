@@ -65,14 +65,20 @@ public sealed class RegressionTree
     /// <summary>The prediction for every row of x: the mean of the training targets in the leaf it falls into.</summary>
     /// <exception cref="ArgumentException">x has another number of columns than the training data (both shapes named) or a NaN/∞ entry.</exception>
     /// <exception cref="InvalidOperationException">Before <see cref="Fit"/>.</exception>
-    public Vector<double> Predict(Matrix<double> x)
+    public Vector<double> Predict(Matrix<double> x) => Predict(Fitted.Rows(x));
+
+    /// <summary>The predictions for rows already checked by <see cref="CartTree.Rows"/>.</summary>
+    internal Vector<double> Predict(double[][] rows)
     {
-        var leaves = Fitted.Apply(x);
-        return Vector<double>.Build.Dense(leaves.Length, i => fitted!.Value(leaves[i], 0));
+        var tree = Fitted;
+        return Vector<double>.Build.Dense(rows.Length, i => tree.Value(tree.Leaf(rows[i]), 0));
     }
 
+    /// <inheritdoc cref="CartTree.Rows"/>
+    internal double[][] Rows(Matrix<double> x) => Fitted.Rows(x);
+
     /// <summary>The index (into <see cref="Nodes"/>) of the leaf every row of x falls into (scikit-learn's <c>apply</c>).</summary>
-    /// <inheritdoc cref="Predict"/>
+    /// <inheritdoc cref="Predict(Matrix{double})"/>
     public int[] Apply(Matrix<double> x) => Fitted.Apply(x);
 
     /// <summary>

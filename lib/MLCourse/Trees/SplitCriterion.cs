@@ -17,7 +17,7 @@ internal abstract class SplitCriterion(int width)
     /// The score of the split whose children have the summed statistics <paramref name="left"/> and <paramref name="right"/>
     /// (their sum is <paramref name="parent"/>): larger is better; −∞ or NaN when the split is not admissible.
     /// </summary>
-    public abstract double Score(ReadOnlySpan<double> left, ReadOnlySpan<double> right, ReadOnlySpan<double> parent);
+    public abstract double Score(double[] left, double[] right, double[] parent);
 }
 
 /// <summary>A criterion a tree can be grown with: statistics that start with the sample weight, a node impurity and a node value.</summary>
@@ -27,10 +27,10 @@ internal abstract class NodeCriterion(int width, int valueWidth) : SplitCriterio
     public int ValueWidth { get; } = valueWidth;
 
     /// <summary>The node's impurity (scikit-learn's <c>tree_.impurity</c>); a node at or below machine epsilon is not split.</summary>
-    public abstract double Impurity(ReadOnlySpan<double> node);
+    public abstract double Impurity(double[] node);
 
     /// <summary>Writes the node's prediction into <paramref name="value"/>.</summary>
-    public abstract void Value(ReadOnlySpan<double> node, Span<double> value);
+    public abstract void Value(double[] node, double[] value);
 }
 
 /// <summary>
@@ -46,25 +46,26 @@ internal sealed class SquaredErrorCriterion : NodeCriterion
     /// <summary>Each sample's (wᵢ, wᵢyᵢ, wᵢyᵢ²), row-major.</summary>
     public static double[] Statistics(Vector<double> y, Vector<double> weight)
     {
-        var stats = new double[3 * y.Count];
-        for (var i = 0; i < y.Count; i++)
-            (stats[3 * i], stats[3 * i + 1], stats[3 * i + 2]) = (weight[i], weight[i] * y[i], weight[i] * y[i] * y[i]);
+        var (ys, ws) = (y.ToArray(), weight.ToArray());
+        var stats = new double[3 * ys.Length];
+        for (var i = 0; i < ys.Length; i++)
+            (stats[3 * i], stats[3 * i + 1], stats[3 * i + 2]) = (ws[i], ws[i] * ys[i], ws[i] * ys[i] * ys[i]);
         return stats;
     }
 
-    public override double Score(ReadOnlySpan<double> left, ReadOnlySpan<double> right, ReadOnlySpan<double> parent)
+    public override double Score(double[] left, double[] right, double[] parent)
     {
         var difference = left[1] / left[0] - right[1] / right[0];
         return left[0] * right[0] / parent[0] * difference * difference;
     }
 
-    public override double Impurity(ReadOnlySpan<double> node)
+    public override double Impurity(double[] node)
     {
         var mean = node[1] / node[0];
         return node[2] / node[0] - mean * mean;
     }
 
-    public override void Value(ReadOnlySpan<double> node, Span<double> value) => value[0] = node[1] / node[0];
+    public override void Value(double[] node, double[] value) => value[0] = node[1] / node[0];
 }
 
 /// <summary>
@@ -77,19 +78,19 @@ internal sealed class GiniCriterion(int classes) : NodeCriterion(classes + 1, cl
     /// <summary>Each sample's (wᵢ, one-hot(cᵢ)·wᵢ), row-major, for class indices cᵢ ∈ [0, k).</summary>
     public static double[] Statistics(int[] classIndex, Vector<double> weight, int classes)
     {
-        var stats = new double[(classes + 1) * classIndex.Length];
+        var (ws, stats) = (weight.ToArray(), new double[(classes + 1) * classIndex.Length]);
         for (var i = 0; i < classIndex.Length; i++)
         {
-            stats[(classes + 1) * i] = weight[i];
-            stats[(classes + 1) * i + 1 + classIndex[i]] = weight[i];
+            stats[(classes + 1) * i] = ws[i];
+            stats[(classes + 1) * i + 1 + classIndex[i]] = ws[i];
         }
         return stats;
     }
 
-    public override double Score(ReadOnlySpan<double> left, ReadOnlySpan<double> right, ReadOnlySpan<double> parent)
+    public override double Score(double[] left, double[] right, double[] parent)
     {
         var sum = 0.0;
-        for (var c = 1; c < Width; c++)
+        for (var c = 1; c < left.Length; c++)
         {
             var difference = left[c] / left[0] - right[c] / right[0];
             sum += difference * difference;
@@ -97,9 +98,9 @@ internal sealed class GiniCriterion(int classes) : NodeCriterion(classes + 1, cl
         return left[0] * right[0] / parent[0] * sum;
     }
 
-    public override double Impurity(ReadOnlySpan<double> node) => Trees.Impurity.GiniOf(node[1..], node[0]);
+    public override double Impurity(double[] node) => Trees.Impurity.GiniOf(node.AsSpan(1), node[0]);
 
-    public override void Value(ReadOnlySpan<double> node, Span<double> value)
+    public override void Value(double[] node, double[] value)
     {
         for (var c = 0; c < ValueWidth; c++) value[c] = node[c + 1] / node[0];
     }
@@ -114,12 +115,12 @@ internal sealed class SecondOrderCriterion(double lambda, double gamma) : SplitC
     /// <summary>Each sample's (gᵢ, hᵢ), row-major.</summary>
     public static double[] Statistics(Vector<double> g, Vector<double> h)
     {
-        var stats = new double[2 * g.Count];
-        for (var i = 0; i < g.Count; i++) (stats[2 * i], stats[2 * i + 1]) = (g[i], h[i]);
+        var (gs, hs, stats) = (g.ToArray(), h.ToArray(), new double[2 * g.Count]);
+        for (var i = 0; i < gs.Length; i++) (stats[2 * i], stats[2 * i + 1]) = (gs[i], hs[i]);
         return stats;
     }
 
-    public override double Score(ReadOnlySpan<double> left, ReadOnlySpan<double> right, ReadOnlySpan<double> parent) =>
+    public override double Score(double[] left, double[] right, double[] parent) =>
         left[1] + lambda > 0 && right[1] + lambda > 0
             ? SecondOrder.Gain(left[0], left[1], right[0], right[1], lambda, gamma)
             : double.NegativeInfinity;

@@ -59,28 +59,32 @@ internal static class SplitSearch
     }
 
     /// <summary>
-    /// Scans the node's samples <paramref name="sorted"/> (ascending by <paramref name="column"/>); replaces
+    /// Scans the node's samples <paramref name="sorted"/>[start, end) (ascending by <paramref name="column"/>); replaces
     /// <paramref name="best"/> by a strictly better split (so among equal scores the first feature and the lowest threshold
-    /// win) and appends every candidate to <paramref name="all"/> when it is not null.
+    /// win) and appends every candidate to <paramref name="all"/> when it is not null. <paramref name="left"/> and
+    /// <paramref name="right"/> are work arrays of the criterion's width. Plain arrays and loops: this is the hot loop of
+    /// every fit, and it stays fast in unoptimised (Debug) builds.
     /// </summary>
-    public static void Scan(int feature, ReadOnlySpan<int> sorted, double[] column, double[] stats, SplitCriterion criterion,
-        ReadOnlySpan<double> parent, ref Best best, List<SplitCandidate>? all = null)
+    public static void Scan(int feature, int[] sorted, int start, int end, double[] column, double[] stats, SplitCriterion criterion,
+        double[] parent, double[] left, double[] right, ref Best best, List<SplitCandidate>? all = null)
     {
-        var m = criterion.Width;
-        Span<double> left = stackalloc double[m];
-        Span<double> right = stackalloc double[m];
-        for (var i = 1; i < sorted.Length; i++)
+        var m = left.Length;
+        Array.Clear(left);
+        for (var i = start + 1; i < end; i++)
         {
             var previous = sorted[i - 1];
-            for (var k = 0; k < m; k++) left[k] += stats[previous * m + k];
-            var (a, b) = (column[previous], column[sorted[i]]);
+            var offset = previous * m;
+            for (var k = 0; k < m; k++) left[k] += stats[offset + k];
+            var a = column[previous];
+            var b = column[sorted[i]];
             if (!(b > a)) continue;
             for (var k = 0; k < m; k++) right[k] = parent[k] - left[k];
             var score = criterion.Score(left, right, parent);
+            if (all is null && !(score > best.Score)) continue;
             var threshold = a / 2.0 + b / 2.0;
             if (threshold == b || double.IsInfinity(threshold)) threshold = a;
-            all?.Add(new SplitCandidate(feature, threshold, i, sorted.Length - i, score));
-            if (score > best.Score) best = new Best(feature, i, threshold, score);
+            all?.Add(new SplitCandidate(feature, threshold, i - start, end - i, score));
+            if (score > best.Score) best = new Best(feature, i - start, threshold, score);
         }
     }
 
@@ -90,7 +94,8 @@ internal static class SplitSearch
         var data = new PresortedFeatures(feature);
         var all = new List<SplitCandidate>();
         var best = Best.None;
-        Scan(0, data.Order[0], data.Columns[0], stats, criterion, Totals(stats, criterion.Width, data.Order[0]), ref best, all);
+        var (n, m) = (data.Rows, criterion.Width);
+        Scan(0, data.Order[0], 0, n, data.Columns[0], stats, criterion, Totals(stats, m, data.Order[0], 0, n), new double[m], new double[m], ref best, all);
         return all.AsReadOnly();
     }
 
@@ -98,18 +103,22 @@ internal static class SplitSearch
     public static SplitCandidate? BestOf(Matrix<double> x, double[] stats, SplitCriterion criterion)
     {
         var data = new PresortedFeatures(x);
-        var parent = Totals(stats, criterion.Width, data.Order[0]);
+        var (n, m) = (data.Rows, criterion.Width);
+        var (parent, left, right) = (Totals(stats, m, data.Order[0], 0, n), new double[m], new double[m]);
         var best = Best.None;
-        for (var f = 0; f < data.Features; f++) Scan(f, data.Order[f], data.Columns[f], stats, criterion, parent, ref best);
+        for (var f = 0; f < data.Features; f++) Scan(f, data.Order[f], 0, n, data.Columns[f], stats, criterion, parent, left, right, ref best);
         return best.Feature < 0 ? null : new SplitCandidate(best.Feature, best.Threshold, best.LeftCount, x.RowCount - best.LeftCount, best.Score);
     }
 
-    /// <summary>The sums of the statistics of <paramref name="samples"/>.</summary>
-    public static double[] Totals(double[] stats, int width, ReadOnlySpan<int> samples)
+    /// <summary>The sums of the statistics of the samples <paramref name="samples"/>[start, end).</summary>
+    public static double[] Totals(double[] stats, int width, int[] samples, int start, int end)
     {
         var totals = new double[width];
-        foreach (var s in samples)
-            for (var k = 0; k < width; k++) totals[k] += stats[s * width + k];
+        for (var i = start; i < end; i++)
+        {
+            var offset = samples[i] * width;
+            for (var k = 0; k < width; k++) totals[k] += stats[offset + k];
+        }
         return totals;
     }
 }

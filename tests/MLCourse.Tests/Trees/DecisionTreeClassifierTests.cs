@@ -28,19 +28,16 @@ public class DecisionTreeClassifierTests
             TreesGolden.AssertNodes(nodes.AsObject(), tree.Nodes, 1e-9);
     }
 
-    private static (Matrix<double> X, int[] Y) Imbalanced(int n, int positives, int seed)
+    private static (Matrix<double> X, int[] Y) Imbalanced(int n, int seed)
     {
-        var rng = Rng.Create(seed);
-        var x = Rng.StandardNormal(n, 2, rng);
-        var y = Enumerable.Range(0, n).Select(i => i < positives ? 1 : 0).ToArray();
-        for (var i = 0; i < positives; i++) x[i, 0] += 1.75;
-        return (x, y);
+        var data = Synthetic.ImbalancedGaussians(n, 50, 1.75, seed);   // 2% positives
+        return (data.X, data.Y);
     }
 
     [Fact]
     public void Balanced_weights_grow_the_tree_of_the_data_with_the_minority_copied()
     {
-        var (x, y) = Imbalanced(1000, 20, seed: 1);
+        var (x, y) = Imbalanced(1000, seed: 1);
         var copies = 980 / 20;   // balanced weights 1000/(2·980) and 1000/(2·20) are in the ratio 1 : 49
         var rows = Enumerable.Range(0, 1000).SelectMany(i => Enumerable.Repeat(i, y[i] == 1 ? copies : 1)).ToArray();
 
@@ -55,7 +52,7 @@ public class DecisionTreeClassifierTests
     [Fact]
     public void Node_impurity_is_the_gini_of_its_weighted_class_counts_and_the_gain_its_weighted_decrease()
     {
-        var (x, y) = Imbalanced(500, 10, seed: 2);
+        var (x, y) = Imbalanced(500, seed: 2);
 
         var tree = new DecisionTreeClassifier(2).Fit(x, y);
         var splits = DecisionTreeClassifier.Splits(x.Column(tree.Nodes[0].Feature), y);
