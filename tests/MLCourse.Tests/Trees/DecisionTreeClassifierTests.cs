@@ -12,10 +12,8 @@ public class DecisionTreeClassifierTests
     [MemberData(nameof(Cases))]
     public void Matches_scikit_learn(string name)
     {
-        var c = TreesGolden.Case(name);
-        var (x, labels) = TreesGolden.Data(c);
-        var (train, heldOut) = TreesGolden.Split(x, c);
-        var y = TreesGolden.Ints(TreesGolden.Head(labels, c));
+        var (c, train, labels, heldOut) = TreesGolden.Load(name);
+        var y = TreesGolden.Ints(labels);
         var weight = (bool)c["balanced"]! ? ClassWeights.Balanced(y) : null;   // class_weight="balanced" as sample weights
 
         var tree = new DecisionTreeClassifier((int)c["max_depth"]!).Fit(train, y, weight);

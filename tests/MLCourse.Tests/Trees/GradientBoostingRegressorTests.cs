@@ -11,11 +11,9 @@ public class GradientBoostingRegressorTests
     [MemberData(nameof(Cases))]
     public void Matches_scikit_learn(string name)
     {
-        var c = TreesGolden.Case(name);
-        var (x, y) = TreesGolden.Data(c);
-        var (train, heldOut) = TreesGolden.Split(x, c);
+        var (c, train, y, heldOut) = TreesGolden.Load(name);
 
-        var model = new GradientBoostingRegressor((int)c["estimators"]!, (double)c["learning_rate"]!, (int)c["max_depth"]!).Fit(train, TreesGolden.Head(y, c));
+        var model = new GradientBoostingRegressor((int)c["estimators"]!, (double)c["learning_rate"]!, (int)c["max_depth"]!).Fit(train, y);
 
         GoldenData.AssertRelative((double)c["init"]!, model.InitialPrediction, 1e-12, "init");
         GoldenData.AssertRelative(GoldenData.Vector(c["train_score"]), Vector<double>.Build.DenseOfEnumerable(model.TrainLoss), 1e-9, "train_score_");

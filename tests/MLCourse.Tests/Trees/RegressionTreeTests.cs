@@ -11,12 +11,10 @@ public class RegressionTreeTests
     [MemberData(nameof(Cases))]
     public void Matches_scikit_learn(string name)
     {
-        var c = TreesGolden.Case(name);
-        var (x, y) = TreesGolden.Data(c);
-        var (train, heldOut) = TreesGolden.Split(x, c);
+        var (c, train, y, heldOut) = TreesGolden.Load(name);
         var weight = c["sample_weight"] is { } w ? GoldenData.Vector(w) : null;
 
-        var tree = new RegressionTree((int)c["max_depth"]!).Fit(train, TreesGolden.Head(y, c), weight);
+        var tree = new RegressionTree((int)c["max_depth"]!).Fit(train, y, weight);
 
         GoldenData.AssertRelative(GoldenData.Vector(c["predict_train"]), tree.Predict(train), 1e-9, "predict (training rows)");
         if (c["predict_held_out"] is { } expected)

@@ -16,7 +16,7 @@ internal static class TreesGolden
     /// The case's whole data set (x and y), loaded from data/ for named sets (rounded to float32 when the name says so, as
     /// scikit-learn's trees see it) or read from the case of kind "dataset" of that name.
     /// </summary>
-    public static (Matrix<double> X, Vector<double> Y) Data(JsonObject c) => Named((string)c["data"]!);
+    private static (Matrix<double> X, Vector<double> Y) Data(JsonObject c) => Named((string)c["data"]!);
 
     private static (Matrix<double> X, Vector<double> Y) Named(string name) => name switch
     {
@@ -37,14 +37,14 @@ internal static class TreesGolden
         return (Matrix<double>.Build.DenseOfRowVectors(rows.Select(all.Row)), Vector<double>.Build.Dense(rows.Length, i => y[rows[i]]));
     }
 
-    /// <summary>The first <c>train_rows</c> rows and the rest.</summary>
-    public static (Matrix<double> Train, Matrix<double> HeldOut) Split(Matrix<double> x, JsonObject c)
+    /// <summary>A golden case with its data split into the first <c>train_rows</c> rows (and their targets) and the rest.</summary>
+    public static (JsonObject Case, Matrix<double> Train, Vector<double> YTrain, Matrix<double> HeldOut) Load(string name)
     {
+        var c = Case(name);
+        var (x, y) = Data(c);
         var rows = (int)c["train_rows"]!;
-        return (x.SubMatrix(0, rows, 0, x.ColumnCount), x.SubMatrix(rows, x.RowCount - rows, 0, x.ColumnCount));
+        return (c, x.SubMatrix(0, rows, 0, x.ColumnCount), y.SubVector(0, rows), x.SubMatrix(rows, x.RowCount - rows, 0, x.ColumnCount));
     }
-
-    public static Vector<double> Head(Vector<double> y, JsonObject c) => y.SubVector(0, (int)c["train_rows"]!);
 
     /// <summary>Each entry rounded to the nearest float32, as scikit-learn's trees store x.</summary>
     public static Matrix<double> Float32(Matrix<double> x) => x.Map(v => (double)(float)v);
