@@ -14,10 +14,11 @@ What each kind mirrors:
   tree_ (feature, threshold, children, n_node_samples, weighted_n_node_samples, impurity, value) and predict.
 - "tree_classifier": sklearn.tree.DecisionTreeClassifier(criterion="gini", max_depth, class_weight=None or "balanced"): the
   node arrays (value normalised to class proportions), predict_proba and predict.
-- "second_order": XGBoost's leaf weight -G/(H+lambda), leaf objective, structure score and split gain from the formulas,
-  next to brute force: scipy.optimize.minimize_scalar of each leaf's sum_i(g_i w + h_i w^2/2) + lambda w^2/2 (the
-  structure score and, for every threshold, the gain = parent minimum - left minimum - right minimum - gamma); g and h for
-  squared loss (F - y, 1) and the log-loss (p - y, p(1 - p), p = expit(F)).
+- "second_order_structure" and "second_order_split": XGBoost's leaf weight -G/(H+lambda), structure score and split gain
+  from the formulas, next to brute force: scipy.optimize.minimize_scalar of each leaf's sum_i(g_i w + h_i w^2/2) +
+  lambda w^2/2 (the leaf weights and structure score of a random partition; for every threshold of every feature, the
+  gain = parent minimum - left minimum - right minimum - gamma, and the best split); g and h for squared loss (F - y, 1)
+  and the log-loss (p - y, p(1 - p), p = expit(F)).
 
 Uniqueness. Where several splits of a node are equally good in exact arithmetic, scikit-learn keeps the first it meets in
 a random order of the features, or the one its rounding favours, and MLCourse the lowest feature: their trees may differ.
@@ -32,7 +33,7 @@ the other). The models are also refitted with 12 seeds as a second check that th
 
 float32. scikit-learn's trees cast x to float32 and place thresholds at midpoints of the float32 values. Datasets whose
 name ends in "-float32" are rounded to float32 (the C# tests round them the same way) so thresholds agree to the last bit;
-on the raw "diabetes" data only predictions and losses are compared. Random data are stored inline.
+on the raw "diabetes" data only predictions and losses are compared.
 Datasets by name ("diabetes", "diabetes-float32", "breast_cancer-float32", "iris-float32", "wine-float32") are loaded by
 the C# tests from data/ through MLCourse.Data; other data are stored once as a case of kind "dataset" (x and y, or a named
 set and the order of its rows), which the others name.
