@@ -80,7 +80,7 @@ public sealed class LogisticRegression
     {
         Validation.FiniteRows(x, nameof(x), minimumRows: 1);
         Validation.BinaryLabels(x, y, nameof(y), 0, 1);
-        var s = Weights(x, sampleWeight);
+        var s = Validation.SampleWeights(x, sampleWeight, nameof(sampleWeight));
         var problem = new Problem(x, y, s, FitIntercept, C);
         var scale = 1 + C * Enumerable.Range(0, x.RowCount).Sum(i => s[i] * Math.Max(1, x.Row(i).InfinityNorm()));
         var theta = new double[problem.Parameters];
@@ -203,20 +203,6 @@ public sealed class LogisticRegression
             for (var j = 0; j < penalised; j++) hessian[j, j] += 1;
             return Matrix<double>.Build.DenseOfArray(hessian);
         }
-    }
-
-    private static Vector<double> Weights(Matrix<double> x, Vector<double>? sampleWeight)
-    {
-        if (sampleWeight is null) return Vector<double>.Build.Dense(x.RowCount, 1.0);
-        if (sampleWeight.Count != x.RowCount)
-            throw new ArgumentException(
-                $"x is {Guard.Shape(x)} but sampleWeight has length {sampleWeight.Count}: it needs one weight per row of x ({x.RowCount}).", nameof(sampleWeight));
-        for (var i = 0; i < sampleWeight.Count; i++)
-            if (!(sampleWeight[i] >= 0) || double.IsPositiveInfinity(sampleWeight[i]))
-                throw new ArgumentException($"sampleWeight[{i}] = {sampleWeight[i]}: weights must be finite numbers ≥ 0.", nameof(sampleWeight));
-        if (sampleWeight.All(v => v == 0))
-            throw new ArgumentException("sampleWeight is 0 everywhere: at least one sample must count.", nameof(sampleWeight));
-        return sampleWeight.Clone();
     }
 
     private static InvalidOperationException NotFitted() => new("Call Fit before reading the coefficients or predicting.");
