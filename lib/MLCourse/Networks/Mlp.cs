@@ -98,12 +98,8 @@ public sealed class Mlp
         for (var l = _weights.Length - 1; l >= 0; l--)
         {
             var (outputs, inputs) = (Sizes[l + 1], Sizes[l]);
-            var gradient = new double[outputs * inputs];   // ∂ℓ/∂W_l[o, k] = Σ_i δ[i, o]·H[i, k], column-major
-            for (var k = 0; k < inputs; k++)
-                for (var o = 0; o < outputs; o++)
-                    gradient[k * outputs + o] = Dot(delta, o * n, h[l], k * n, n);
-            weights[l] = Matrix<double>.Build.Dense(outputs, inputs, gradient);
-            if (HasBias) biases[l] = Vector<double>.Build.Dense(outputs, o => Dot(delta, o * n, null, 0, n));
+            weights[l] = Matrix<double>.Build.Dense(outputs, inputs, Dense.WeightGradient(delta, h[l], n, outputs, inputs));
+            if (HasBias) biases[l] = Vector<double>.Build.Dense(Dense.BiasGradient(delta, n, outputs));
             if (l > 0) delta = Backward(delta, l, z[l - 1], n);
         }
         return new MlpGradients(loss / output.Length, weights, biases);
@@ -123,8 +119,7 @@ public sealed class Mlp
         return gradients.Loss;
     }
 
-    // The passes run on column-major arrays (an N×d batch is d contiguous columns of N): MathNet's general matrix
-    // operations are several times slower on matrices this small, and training loops call them thousands of times.
+    // The passes run on column-major arrays (an N×d batch is d contiguous columns of N), through the loops of Dense.
 
     /// <summary>The forward pass: the layer inputs H₀ … H_{L−1} and the pre-activations Z₁ … Z_L, column-major N×d_l arrays.</summary>
     private (double[][] H, double[][] Z) Pass(Matrix<double> x)
@@ -137,18 +132,7 @@ public sealed class Mlp
         var input = ColumnMajor(x);
         for (var l = 0; l < _weights.Length; l++)
         {
-            var (outputs, inputs, w) = (Sizes[l + 1], Sizes[l], ColumnMajor(_weights[l]));
-            var result = new double[n * outputs];   // Z[i, o] = Σ_k H[i, k]·W[o, k] + b[o]
-            for (var o = 0; o < outputs; o++)
-            {
-                var offset = o * n;
-                if (HasBias) Array.Fill(result, _biases[l][o], offset, n);
-                for (var k = 0; k < inputs; k++)
-                {
-                    var weight = w[k * outputs + o];
-                    for (var i = 0; i < n; i++) result[offset + i] += input[k * n + i] * weight;
-                }
-            }
+            var result = Dense.Forward(input, n, ColumnMajor(_weights[l]), Sizes[l + 1], Sizes[l], HasBias ? ColumnMajor(_biases[l]) : null);
             (h[l], z[l]) = (input, result);
             if (l < _weights.Length - 1) input = Array.ConvertAll(result, v => Activation.Value(v));
         }
@@ -158,30 +142,14 @@ public sealed class Mlp
     /// <summary>δ_{l−1} = (δ_l W_l) ⊙ f′(Z_{l−1}) for layer index <paramref name="l"/> (0-based; W_l is _weights[l]).</summary>
     private double[] Backward(double[] delta, int l, double[] zBelow, int n)
     {
-        var (outputs, inputs, w) = (Sizes[l + 1], Sizes[l], ColumnMajor(_weights[l]));
-        var result = new double[n * inputs];
-        for (var k = 0; k < inputs; k++)
-        {
-            var offset = k * n;
-            for (var o = 0; o < outputs; o++)
-            {
-                var weight = w[k * outputs + o];
-                for (var i = 0; i < n; i++) result[offset + i] += delta[o * n + i] * weight;
-            }
-            for (var i = 0; i < n; i++) result[offset + i] *= Activation.Derivative(zBelow[offset + i]);
-        }
+        var result = Dense.InputGradient(delta, n, ColumnMajor(_weights[l]), Sizes[l + 1], Sizes[l]);
+        for (var i = 0; i < result.Length; i++) result[i] *= Activation.Derivative(zBelow[i]);
         return result;
     }
 
-    /// <summary>Σ_i a[aStart + i]·b[bStart + i] for i &lt; n (b = null: Σ_i a[aStart + i]).</summary>
-    private static double Dot(double[] a, int aStart, double[]? b, int bStart, int n)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < n; i++) sum += a[aStart + i] * (b is null ? 1 : b[bStart + i]);
-        return sum;
-    }
-
     private static double[] ColumnMajor(Matrix<double> m) => m.AsColumnMajorArray() ?? m.ToColumnMajorArray();
+
+    private static double[] ColumnMajor(Vector<double> v) => v.AsArray() ?? v.ToArray();
 
     private static Matrix<double> Batch(double[] values, int rows) => Matrix<double>.Build.Dense(rows, values.Length / rows, values);
 }

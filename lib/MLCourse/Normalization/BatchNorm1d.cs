@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace MLCourse.Normalization;
@@ -68,24 +69,97 @@ public sealed class BatchNorm1d : NormalizationLayer
     {
         Guard.Columns(x, NumFeatures, nameof(x), "numFeatures");
         var m = x.RowCount;
-        if (Training && m < 2)
-            throw new ArgumentException(
-                $"x is {Guard.Shape(x)} but training mode needs more than 1 value per channel (at least 2 rows) to compute a batch variance " +
-                "(PyTorch: \"Expected more than 1 value per channel when training\"); use a larger batch or set Training = false.", nameof(x));
-        var y = Matrix<double>.Build.Dense(m, NumFeatures);
+        if (Training)
+        {
+            CheckTrainingBatch(x, nameof(x));
+            var (y, normalized, inverseStd) = (new double[m * NumFeatures], new double[m * NumFeatures], new double[NumFeatures]);
+            TrainingForward(x.AsColumnMajorArray() ?? x.ToColumnMajorArray(), m, y, normalized, inverseStd, updateRunningStatistics: true);
+            return Matrix<double>.Build.Dense(m, NumFeatures, y);
+        }
+        var result = Matrix<double>.Build.Dense(m, NumFeatures);
         for (var j = 0; j < NumFeatures; j++)
         {
-            var column = x.Column(j);
-            var (mean, variance) = Training ? Moments.Of(column) : (RunningMean[j], RunningVar[j]);
-            var inverseStd = 1 / Math.Sqrt(variance + Eps);
+            var inverseStd = 1 / Math.Sqrt(RunningVar[j] + Eps);
             for (var i = 0; i < m; i++)
-                y[i, j] = (column[i] - mean) * inverseStd * Gamma[j] + Beta[j];
-            if (!Training) continue;
+                result[i, j] = (x[i, j] - RunningMean[j]) * inverseStd * Gamma[j] + Beta[j];
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The backward pass of a training-mode <see cref="Forward"/> (batch statistics), as PyTorch's autograd computes it:
+    /// given x and dy = ∂L/∂y (both N×C), per feature j with x̂ = (x − μ)/√(σ² + ε),
+    /// dx = γ/√(σ² + ε)·(dy − mean(dy) − x̂·mean(dy⊙x̂)), dγ = Σ_rows dy⊙x̂ and dβ = Σ_rows dy. Every row's output depends on
+    /// the whole batch through μ and σ², which is where the two mean terms come from; each column of dx sums to 0.
+    /// The running statistics are not touched. Introduced in notebook 20 (residual networks with BN, trained by hand).
+    /// </summary>
+    /// <exception cref="ArgumentException">x does not have C columns or fewer than 2 rows, or dy does not have x's shape.</exception>
+    /// <exception cref="InvalidOperationException">The layer is in evaluation mode (<see cref="Training"/> = false).</exception>
+    public (Matrix<double> Dx, Vector<double> DGamma, Vector<double> DBeta) Backward(Matrix<double> x, Matrix<double> dy)
+    {
+        Guard.Columns(x, NumFeatures, nameof(x), "numFeatures");
+        Guard.SameShape(x, nameof(x), dy, nameof(dy));
+        if (!Training) throw new InvalidOperationException("Backward is the training-mode (batch statistics) gradient; set Training = true.");
+        CheckTrainingBatch(x, nameof(x));
+        var m = x.RowCount;
+        var (y, normalized, inverseStd) = (new double[m * NumFeatures], new double[m * NumFeatures], new double[NumFeatures]);
+        TrainingForward(x.AsColumnMajorArray() ?? x.ToColumnMajorArray(), m, y, normalized, inverseStd, updateRunningStatistics: false);
+        var (dx, dGamma, dBeta) = (new double[m * NumFeatures], new double[NumFeatures], new double[NumFeatures]);
+        TrainingBackward(dy.AsColumnMajorArray() ?? dy.ToColumnMajorArray(), normalized, inverseStd, m, dx, dGamma, dBeta);
+        return (Matrix<double>.Build.Dense(m, NumFeatures, dx), Vector<double>.Build.Dense(dGamma), Vector<double>.Build.Dense(dBeta));
+    }
+
+    /// <summary>
+    /// The training-mode transform on a column-major m×C array (column j at j·m): writes y, x̂ and 1/√(σ²_j + ε), and, if
+    /// asked, updates the running statistics and <see cref="NumBatchesTracked"/> as a PyTorch training step does.
+    /// The array form serves <see cref="Forward"/>, <see cref="Backward"/> and the networks that call the layer in their loops.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot loops: optimised from the first call, not after tiering
+    internal void TrainingForward(double[] x, int m, double[] y, double[] normalized, double[] inverseStd, bool updateRunningStatistics)
+    {
+        for (var j = 0; j < NumFeatures; j++)
+        {
+            var column = x.AsSpan(j * m, m);
+            var (mean, variance) = Moments.Of(column);
+            inverseStd[j] = 1 / Math.Sqrt(variance + Eps);
+            for (var i = 0; i < m; i++)
+            {
+                normalized[j * m + i] = (column[i] - mean) * inverseStd[j];
+                y[j * m + i] = normalized[j * m + i] * Gamma[j] + Beta[j];
+            }
+            if (!updateRunningStatistics) continue;
             RunningMean[j] = (1 - Momentum) * RunningMean[j] + Momentum * mean;
             RunningVar[j] = (1 - Momentum) * RunningVar[j] + Momentum * variance * m / (m - 1);
         }
-        if (Training) NumBatchesTracked++;
-        return y;
+        if (updateRunningStatistics) NumBatchesTracked++;
+    }
+
+    /// <summary>The training-mode gradients on column-major m×C arrays (see <see cref="Backward"/>); dγ and dβ are accumulated.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void TrainingBackward(double[] dy, double[] normalized, double[] inverseStd, int m, double[] dx, double[] dGamma, double[] dBeta)
+    {
+        for (var j = 0; j < NumFeatures; j++)
+        {
+            var (sum, projection) = (0.0, 0.0);
+            for (var i = 0; i < m; i++)
+            {
+                sum += dy[j * m + i];
+                projection += dy[j * m + i] * normalized[j * m + i];
+            }
+            (dBeta[j], dGamma[j]) = (dBeta[j] + sum, dGamma[j] + projection);
+            var scale = Gamma[j] * inverseStd[j];
+            for (var i = 0; i < m; i++)
+                dx[j * m + i] = scale * (dy[j * m + i] - sum / m - normalized[j * m + i] * projection / m);
+        }
+    }
+
+    /// <summary>Training mode needs a batch variance: at least two rows (PyTorch: "Expected more than 1 value per channel when training").</summary>
+    private static void CheckTrainingBatch(Matrix<double> x, string name)
+    {
+        if (x.RowCount < 2)
+            throw new ArgumentException(
+                $"x is {Guard.Shape(x)} but training mode needs more than 1 value per channel (at least 2 rows) to compute a batch variance " +
+                "(PyTorch: \"Expected more than 1 value per channel when training\"); use a larger batch or set Training = false.", name);
     }
 
     /// <summary>
