@@ -10,7 +10,7 @@ namespace MLCourse.Convolution;
 /// The input is C_in×L (row c is channel c over the L time steps: for text, C_in = E embedding dimensions); filter o is a
 /// C_in×k matrix, and y[o][t] = b[o] + Σ_c Σ_{v&lt;k} w[o][c, v]·x_pad[c][t·s + v·d] (cross-correlation, zero padding p at both
 /// ends), L_out = ⌊(L + 2p − d(k − 1) − 1)/s⌋ + 1: L − k + 1 positions for s = 1, p = 0. It is <see cref="Conv2d"/> on
-/// 1×L channels with 1×k kernels, which is how it is computed.
+/// L×1 channels with k×1 kernels, which is how it is computed.
 /// </remarks>
 public static class Conv1d
 {
@@ -37,15 +37,36 @@ public static class Conv1d
                 throw new ArgumentException(
                     $"weight[{o}] is {Guard.Shape(weight[o])} but input is {Guard.Shape(input)} (C_in×L): every filter must be {input.RowCount}×{weight[0].ColumnCount} (C_in×k).", nameof(weight));
         }
-        var length = input.ColumnCount + 2 * padding;
-        var channels = new Matrix<double>[input.RowCount];
-        for (var c = 0; c < channels.Length; c++)
+        if (bias is not null && bias.Count != weight.Length)
+            throw new ArgumentException($"bias has length {bias.Count} but the weight has {weight.Length} filters: one bias per output channel.", nameof(bias));
+        var (channels, length) = (input.RowCount, input.ColumnCount + 2 * padding);
+        var values = ConvolutionGeometry.Storage(input);   // column-major: x[c, t] at t·C_in + c
+        var x = new double[channels][];
+        for (var c = 0; c < channels; c++)
         {
-            channels[c] = Matrix<double>.Build.Dense(1, length);
-            channels[c].SetSubMatrix(0, padding, input.SubMatrix(c, 1, 0, input.ColumnCount));
+            x[c] = new double[length];
+            for (var t = 0; t < input.ColumnCount; t++) x[c][padding + t] = values[t * channels + c];
         }
-        var kernels = Array.ConvertAll(weight, filter => Enumerable.Range(0, filter.RowCount).Select(c => filter.SubMatrix(c, 1, 0, filter.ColumnCount)).ToArray());
-        var y = Conv2d.Forward(channels, kernels, bias, stride, 0, dilation);
-        return Matrix<double>.Build.Dense(weight.Length, y[0].ColumnCount, (o, t) => y[o][0, t]);
+        var y = Channels(x, length, weight, bias, stride, dilation);
+        return Matrix<double>.Build.Dense(weight.Length, y[0].Length, (o, t) => y[o][t]);
+    }
+
+    /// <summary>
+    /// The convolution on channels given as arrays of one length (already padded): each channel is an L×1 column of
+    /// <see cref="ConvolutionGeometry"/>, so the inner loop runs along time. Returns one array of L_out per filter.
+    /// </summary>
+    internal static double[][] Channels(double[][] x, int length, IReadOnlyList<Matrix<double>> weight, Vector<double>? bias, int stride = 1, int dilation = 1)
+    {
+        var (channels, k) = (x.Length, weight[0].ColumnCount);
+        var geometry = new ConvolutionGeometry(channels, length, 1, weight.Count, 1, k, 1, stride, 0, dilation);
+        geometry.Validate("input");
+        var flat = new double[geometry.WeightLength];   // (o, c, u): filter o's entry (c, u), stored column-major at u·C_in + c
+        for (var o = 0; o < weight.Count; o++)
+        {
+            var filter = ConvolutionGeometry.Storage(weight[o]);
+            for (var c = 0; c < channels; c++)
+                for (var u = 0; u < k; u++) flat[(o * channels + c) * k + u] = filter[u * channels + c];
+        }
+        return geometry.Forward(x, flat, bias?.ToArray());
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Numerics;
 
 namespace MLCourse.Convolution;
 
@@ -89,7 +90,10 @@ internal sealed record ConvolutionGeometry(
                         for (var j = jFrom; j <= jTo; j++)
                         {
                             var (source, target) = ((j * Stride + v * Dilation - Padding) * Height + u * Dilation - Padding, j * outHeight);
-                            for (var i = iFrom; i <= iTo; i++) output[target + i] += weight * channel[source + i * Stride];
+                            if (Stride == 1 && iTo >= iFrom)
+                                SpanMath.Axpy(weight, channel.AsSpan(source + iFrom, iTo - iFrom + 1), output.AsSpan(target + iFrom, iTo - iFrom + 1));
+                            else
+                                for (var i = iFrom; i <= iTo; i++) output[target + i] += weight * channel[source + i * Stride];
                         }
                     }
                 }
@@ -129,11 +133,18 @@ internal sealed record ConvolutionGeometry(
                         for (var j = jFrom; j <= jTo; j++)
                         {
                             var (source, target) = ((j * Stride + v * Dilation - Padding) * Height + u * Dilation - Padding, j * outHeight);
-                            for (var i = iFrom; i <= iTo; i++)
+                            if (Stride == 1 && iTo >= iFrom)
                             {
-                                sum += upstream[target + i] * channel[source + i * Stride];
-                                channelGradient[source + i * Stride] += weight * upstream[target + i];
+                                var count = iTo - iFrom + 1;
+                                sum += SpanMath.Dot(upstream.AsSpan(target + iFrom, count), channel.AsSpan(source + iFrom, count));
+                                SpanMath.Axpy(weight, upstream.AsSpan(target + iFrom, count), channelGradient.AsSpan(source + iFrom, count));
                             }
+                            else
+                                for (var i = iFrom; i <= iTo; i++)
+                                {
+                                    sum += upstream[target + i] * channel[source + i * Stride];
+                                    channelGradient[source + i * Stride] += weight * upstream[target + i];
+                                }
                         }
                         gw[index] = sum;
                     }

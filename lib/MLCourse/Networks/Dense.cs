@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using MLCourse.Numerics;
 
 namespace MLCourse.Networks;
 
@@ -19,11 +20,7 @@ internal static class Dense
         {
             var offset = o * n;
             if (bias is not null) Array.Fill(result, bias[o], offset, n);
-            for (var k = 0; k < inputs; k++)
-            {
-                var weight = w[k * outputs + o];
-                for (var i = 0; i < n; i++) result[offset + i] += input[k * n + i] * weight;
-            }
+            for (var k = 0; k < inputs; k++) SpanMath.Axpy(w[k * outputs + o], input.AsSpan(k * n, n), result.AsSpan(offset, n));
         }
         return result;
     }
@@ -36,11 +33,7 @@ internal static class Dense
         for (var k = 0; k < inputs; k++)
         {
             var offset = k * n;
-            for (var o = 0; o < outputs; o++)
-            {
-                var weight = w[k * outputs + o];
-                for (var i = 0; i < n; i++) result[offset + i] += delta[o * n + i] * weight;
-            }
+            for (var o = 0; o < outputs; o++) SpanMath.Axpy(w[k * outputs + o], delta.AsSpan(o * n, n), result.AsSpan(offset, n));
         }
         return result;
     }
@@ -51,12 +44,7 @@ internal static class Dense
     {
         var gradient = new double[outputs * inputs];
         for (var k = 0; k < inputs; k++)
-            for (var o = 0; o < outputs; o++)
-            {
-                var sum = 0.0;
-                for (var i = 0; i < n; i++) sum += delta[o * n + i] * input[k * n + i];
-                gradient[k * outputs + o] = sum;
-            }
+            for (var o = 0; o < outputs; o++) gradient[k * outputs + o] = SpanMath.Dot(delta.AsSpan(o * n, n), input.AsSpan(k * n, n));
         return gradient;
     }
 

@@ -121,11 +121,11 @@ public sealed class BatchNorm1d : NormalizationLayer
         {
             var column = x.AsSpan(j * m, m);
             var (mean, variance) = Moments.Of(column);
-            inverseStd[j] = 1 / Math.Sqrt(variance + Eps);
+            var (scale, gamma, beta) = (inverseStd[j] = 1 / Math.Sqrt(variance + Eps), Gamma[j], Beta[j]);
             for (var i = 0; i < m; i++)
             {
-                normalized[j * m + i] = (column[i] - mean) * inverseStd[j];
-                y[j * m + i] = normalized[j * m + i] * Gamma[j] + Beta[j];
+                normalized[j * m + i] = (column[i] - mean) * scale;
+                y[j * m + i] = normalized[j * m + i] * gamma + beta;
             }
             if (!updateRunningStatistics) continue;
             RunningMean[j] = (1 - Momentum) * RunningMean[j] + Momentum * mean;
