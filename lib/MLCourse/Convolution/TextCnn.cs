@@ -49,8 +49,8 @@ public sealed class TextCnn
             _biases[w] = Rng.Uniform(filtersPerWidth, bound, random);
         }
         var features = widths.Count * filtersPerWidth;
-        OutputWeight = Rng.Uniform(classes, features, 1 / Math.Sqrt(features), random);
-        OutputBias = Rng.Uniform(classes, 1 / Math.Sqrt(features), random);
+        var (weight, bias) = Networks.Dense.Initialise(classes, features, random);
+        (OutputWeight, OutputBias) = (weight, bias!);
     }
 
     /// <summary>E, the embedding size (the convolutions' input channels).</summary>

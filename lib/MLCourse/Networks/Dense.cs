@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Numerics;
 
 namespace MLCourse.Networks;
@@ -11,6 +12,17 @@ namespace MLCourse.Networks;
 /// </summary>
 internal static class Dense
 {
+    /// <summary>
+    /// PyTorch's default initialisation of <c>nn.Linear(inputs, outputs)</c>: weight (outputs×inputs), then bias, i.i.d.
+    /// U(−1/√inputs, 1/√inputs) (kaiming_uniform_ with a = √5 gives exactly this bound). Without bias only the weight is drawn.
+    /// </summary>
+    public static (Matrix<double> Weight, Vector<double>? Bias) Initialise(int outputs, int inputs, System.Random random, bool bias = true)
+    {
+        var bound = 1 / Math.Sqrt(inputs);
+        var weight = Rng.Uniform(outputs, inputs, bound, random);
+        return (weight, bias ? Rng.Uniform(outputs, bound, random) : null);
+    }
+
     /// <summary>Z[i, o] = b[o] + Σ_k H[i, k]·W[o, k] for the n×inputs batch <paramref name="input"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot loops: optimised from the first call, not after tiering
     public static double[] Forward(double[] input, int n, double[] w, int outputs, int inputs, double[]? bias)

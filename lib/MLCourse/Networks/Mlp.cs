@@ -1,6 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Activations;
-using MLCourse.Numerics;
 
 namespace MLCourse.Networks;
 
@@ -41,9 +40,8 @@ public sealed class Mlp
         (_weights, _biases) = (new Matrix<double>[layers], bias ? new Vector<double>[layers] : []);
         for (var l = 0; l < layers; l++)
         {
-            var bound = 1 / Math.Sqrt(sizes[l]);
-            _weights[l] = Rng.Uniform(sizes[l + 1], sizes[l], bound, random);
-            if (bias) _biases[l] = Rng.Uniform(sizes[l + 1], bound, random);
+            (_weights[l], var b) = Dense.Initialise(sizes[l + 1], sizes[l], random, bias);
+            if (b is not null) _biases[l] = b;
         }
     }
 

@@ -65,9 +65,8 @@ public sealed class ResidualMlp
                 (_weights[l], _biases[l]) = (s * Rng.StandardNormal(outputs, inputs, random), Vector<double>.Build.Dense(outputs));
             else
             {
-                var bound = 1 / Math.Sqrt(inputs);
-                _weights[l] = Rng.Uniform(outputs, inputs, bound, random);
-                _biases[l] = Rng.Uniform(outputs, bound, random);
+                var (w, b) = Dense.Initialise(outputs, inputs, random);
+                (_weights[l], _biases[l]) = (w, b!);
             }
         }
         _norms = batchNorm ? Enumerable.Range(0, depth - 1).Select(_ => new BatchNorm1d(width)).ToArray() : [];
