@@ -138,18 +138,19 @@ public sealed class BatchNorm1d : NormalizationLayer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void TrainingBackward(double[] dy, double[] normalized, double[] inverseStd, int m, double[] dx, double[] dGamma, double[] dBeta)
     {
+        var dnorm = new double[m];
         for (var j = 0; j < NumFeatures; j++)
         {
-            var (sum, projection) = (0.0, 0.0);
+            var upstream = dy.AsSpan(j * m, m);
+            var xHat = normalized.AsSpan(j * m, m);
+            var gamma = Gamma[j];
             for (var i = 0; i < m; i++)
             {
-                sum += dy[j * m + i];
-                projection += dy[j * m + i] * normalized[j * m + i];
+                dBeta[j] += upstream[i];
+                dGamma[j] += upstream[i] * xHat[i];
+                dnorm[i] = gamma * upstream[i];   // ∂L/∂x̂
             }
-            (dBeta[j], dGamma[j]) = (dBeta[j] + sum, dGamma[j] + projection);
-            var scale = Gamma[j] * inverseStd[j];
-            for (var i = 0; i < m; i++)
-                dx[j * m + i] = scale * (dy[j * m + i] - sum / m - normalized[j * m + i] * projection / m);
+            Moments.StandardizeBackward(xHat, inverseStd[j], dnorm, dx.AsSpan(j * m, m));   // LayerNorm's formula, over the batch instead of the features
         }
     }
 

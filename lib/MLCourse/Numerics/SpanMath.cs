@@ -5,7 +5,7 @@ using SimdVector = System.Numerics.Vector<double>;
 namespace MLCourse.Numerics;
 
 /// <summary>
-/// The two inner loops of the course's dense and convolution layers, on contiguous spans with SIMD lanes
+/// The two inner loops of the course's dense, convolution and residual-stack layers, on contiguous spans with SIMD lanes
 /// (<see cref="System.Numerics.Vector{T}"/>): y ← y + a·x and Σ x_i y_i. The sums are accumulated lane by lane, so a
 /// dot product's rounding differs from a left-to-right sum in the last bits.
 /// </summary>
