@@ -3,7 +3,6 @@ using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Activations;
 using MLCourse.Losses;
 using MLCourse.Normalization;
-using MLCourse.Numerics;
 using MLCourse.Regularization;
 
 namespace MLCourse.Networks;
@@ -71,9 +70,14 @@ public sealed class Mlp
         (_weights, _biases) = (new Matrix<double>[layers], bias ? new Vector<double>[layers] : []);
         for (var l = 0; l < layers; l++)
         {
-            var bound = 1 / Math.Sqrt(sizes[l]);
-            _weights[l] = random is null ? Matrix<double>.Build.Dense(sizes[l + 1], sizes[l], constant) : Rng.Uniform(sizes[l + 1], sizes[l], bound, random);
-            if (bias) _biases[l] = random is null ? Vector<double>.Build.Dense(sizes[l + 1], constant) : Rng.Uniform(sizes[l + 1], bound, random);
+            if (random is null)
+            {
+                _weights[l] = Matrix<double>.Build.Dense(sizes[l + 1], sizes[l], constant);
+                if (bias) _biases[l] = Vector<double>.Build.Dense(sizes[l + 1], constant);
+                continue;
+            }
+            (_weights[l], var b) = Dense.Initialise(sizes[l + 1], sizes[l], random, bias);
+            if (b is not null) _biases[l] = b;
         }
         _norms = batchNorm ? Enumerable.Range(1, layers - 1).Select(l => new BatchNorm1d(sizes[l])).ToArray() : [];
     }
@@ -223,8 +227,8 @@ public sealed class Mlp
         return gradients.Loss;
     }
 
-    // The passes run on column-major arrays (an N×d batch is d contiguous columns of N): MathNet's general matrix
-    // operations are several times slower on matrices this small, and training loops call them thousands of times.
+    // The passes run on column-major arrays (an N×d batch is d contiguous columns of N), through the loops of Dense.
+    // Each product Dense performs, N×d_in times d_in×d_out, is counted as N·d_in·d_out multiply–adds where it is called.
 
     /// <summary>What the forward pass keeps for the backward pass, all column-major N×d_l arrays.</summary>
     /// <param name="H">The layer inputs H₀ … H_{L−1}.</param>
@@ -248,17 +252,9 @@ public sealed class Mlp
         long multiplyAdds = 0;
         for (var l = 0; l < layers; l++)
         {
-            var (outputs, inputs, w) = (Sizes[l + 1], Sizes[l], ColumnMajor(_weights[l]));
-            var result = new double[n * outputs];   // Z[i, o] = b[o] + Σ_k H[i, k]·W[o, k], summed in the order k = 0, 1, …
-            if (HasBias)
-                for (var o = 0; o < outputs; o++) Array.Fill(result, _biases[l][o], o * n, n);
-            for (var k = 0; k < inputs; k++)   // k outermost: W's column k is contiguous
-                for (var o = 0; o < outputs; o++)
-                {
-                    var (weight, offset) = (w[k * outputs + o], o * n);
-                    for (var i = 0; i < n; i++) result[offset + i] += input[k * n + i] * weight;
-                    multiplyAdds += n;
-                }
+            var (outputs, inputs) = (Sizes[l + 1], Sizes[l]);
+            var result = Dense.Forward(input, n, ColumnMajor(_weights[l]), outputs, inputs, HasBias ? ColumnMajor(_biases[l]) : null);
+            multiplyAdds += (long)n * inputs * outputs;
             (h[l], z[l]) = (input, result);
             if (l == layers - 1) break;
             u[l] = _norms.Length > 0 ? ColumnMajor(_norms[l].Forward(Batch(result, n))) : result;
@@ -287,15 +283,9 @@ public sealed class Mlp
         for (var l = layers - 1; l >= 0; l--)
         {
             var (outputs, inputs) = (Sizes[l + 1], Sizes[l]);
-            var gradient = new double[outputs * inputs];   // ∂ℓ/∂W_l[o, k] = Σ_i δ[i, o]·H[i, k], column-major
-            for (var k = 0; k < inputs; k++)
-                for (var o = 0; o < outputs; o++)
-                {
-                    gradient[k * outputs + o] = Dot(delta, o * n, pass.H[l], k * n, n);
-                    multiplyAdds += n;
-                }
-            weights[l] = Matrix<double>.Build.Dense(outputs, inputs, gradient);
-            if (HasBias) biases[l] = Vector<double>.Build.Dense(outputs, o => Dot(delta, o * n, null, 0, n));
+            weights[l] = Matrix<double>.Build.Dense(outputs, inputs, Dense.WeightGradient(delta, pass.H[l], n, outputs, inputs));
+            multiplyAdds += (long)n * inputs * outputs;
+            if (HasBias) biases[l] = Vector<double>.Build.Dense(Dense.BiasGradient(delta, n, outputs));
             if (l == 0) break;   // ∂ℓ/∂x is not needed
             var dH = InputGradient(delta, l, n, ref multiplyAdds);
             if (shortcut is not null)
@@ -307,22 +297,11 @@ public sealed class Mlp
     }
 
     /// <summary>∂ℓ/∂H_{l−1} = δ_l W_l (N×d_{l−1}, column-major) for layer index <paramref name="l"/> (0-based; W_l is _weights[l]).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot: compiled optimised at once, not after tiering
     private double[] InputGradient(double[] delta, int l, int n, ref long multiplyAdds)
     {
-        var (outputs, inputs, w) = (Sizes[l + 1], Sizes[l], ColumnMajor(_weights[l]));
-        var result = new double[n * inputs];
-        for (var k = 0; k < inputs; k++)
-        {
-            var offset = k * n;
-            for (var o = 0; o < outputs; o++)
-            {
-                var weight = w[k * outputs + o];
-                for (var i = 0; i < n; i++) result[offset + i] += delta[o * n + i] * weight;
-                multiplyAdds += n;
-            }
-        }
-        return result;
+        var (outputs, inputs) = (Sizes[l + 1], Sizes[l]);
+        multiplyAdds += (long)n * inputs * outputs;
+        return Dense.InputGradient(delta, n, ColumnMajor(_weights[l]), outputs, inputs);
     }
 
     /// <summary>From ∂ℓ/∂H_j of hidden layer j (0-based) back to δ_j = ∂ℓ/∂Z_j: through the dropout mask, f′ and the batch normalization.</summary>
@@ -338,16 +317,9 @@ public sealed class Mlp
         return ColumnMajor(dz);
     }
 
-    /// <summary>Σ_i a[aStart + i]·b[bStart + i] for i &lt; n (b = null: Σ_i a[aStart + i]).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot: compiled optimised at once, not after tiering
-    private static double Dot(double[] a, int aStart, double[]? b, int bStart, int n)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < n; i++) sum += a[aStart + i] * (b is null ? 1 : b[bStart + i]);
-        return sum;
-    }
-
     private static double[] ColumnMajor(Matrix<double> m) => m.AsColumnMajorArray() ?? m.ToColumnMajorArray();
+
+    private static double[] ColumnMajor(Vector<double> v) => v.AsArray() ?? v.ToArray();
 
     private static Matrix<double> Batch(double[] values, int rows) => Matrix<double>.Build.Dense(rows, values.Length / rows, values);
 }
@@ -358,8 +330,8 @@ public sealed class Mlp
 /// <param name="Biases">∂ℓ/∂b_l, shaped like b_l; empty for a network without biases.</param>
 /// <param name="Gammas">∂ℓ/∂γ of each hidden layer's batch normalization; empty without batch normalization.</param>
 /// <param name="Betas">∂ℓ/∂β of each hidden layer's batch normalization; empty without batch normalization.</param>
-/// <param name="ForwardMultiplyAdds">The multiply–adds the forward pass's matrix products performed, counted in their
-/// loops: N·d_{l−1}·d_l for each layer Z_l = H_{l−1}W_lᵀ. (Bias additions, activations, normalization and the loss, all
+/// <param name="ForwardMultiplyAdds">The multiply–adds of the matrix products the forward pass performed, counted at
+/// each product: N·d_{l−1}·d_l for each layer Z_l = H_{l−1}W_lᵀ. (Bias additions, activations, normalization and the loss, all
 /// O(N·d) rather than O(N·d²), are not counted.)</param>
 /// <param name="BackwardMultiplyAdds">The same for the backward pass: ∂ℓ/∂W_l = δ_lᵀH_{l−1} for every layer and
 /// δ_l W_l for every layer but the first, whose input gradient is not needed.</param>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace MLCourse.Normalization;
@@ -68,24 +69,75 @@ public sealed class BatchNorm1d : NormalizationLayer
     {
         Guard.Columns(x, NumFeatures, nameof(x), "numFeatures");
         var m = x.RowCount;
-        if (Training && m < 2)
-            throw new ArgumentException(
-                $"x is {Guard.Shape(x)} but training mode needs more than 1 value per channel (at least 2 rows) to compute a batch variance " +
-                "(PyTorch: \"Expected more than 1 value per channel when training\"); use a larger batch or set Training = false.", nameof(x));
-        var y = Matrix<double>.Build.Dense(m, NumFeatures);
+        if (Training)
+        {
+            CheckTrainingBatch(x, nameof(x));
+            var (y, normalized, inverseStd) = (new double[m * NumFeatures], new double[m * NumFeatures], new double[NumFeatures]);
+            TrainingForward(x.AsColumnMajorArray() ?? x.ToColumnMajorArray(), m, y, normalized, inverseStd, updateRunningStatistics: true);
+            return Matrix<double>.Build.Dense(m, NumFeatures, y);
+        }
+        var result = Matrix<double>.Build.Dense(m, NumFeatures);
         for (var j = 0; j < NumFeatures; j++)
         {
-            var column = x.Column(j);
-            var (mean, variance) = Training ? Moments.Of(column) : (RunningMean[j], RunningVar[j]);
-            var inverseStd = 1 / Math.Sqrt(variance + Eps);
+            var inverseStd = 1 / Math.Sqrt(RunningVar[j] + Eps);
             for (var i = 0; i < m; i++)
-                y[i, j] = (column[i] - mean) * inverseStd * Gamma[j] + Beta[j];
-            if (!Training) continue;
+                result[i, j] = (x[i, j] - RunningMean[j]) * inverseStd * Gamma[j] + Beta[j];
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The training-mode transform on a column-major m×C array (column j at j·m): writes y, x̂ and 1/√(σ²_j + ε), and, if
+    /// asked, updates the running statistics and <see cref="NumBatchesTracked"/> as a PyTorch training step does.
+    /// The array form serves <see cref="Forward"/>, <see cref="Backward"/> and the networks that call the layer in their loops.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot loops: optimised from the first call, not after tiering
+    internal void TrainingForward(double[] x, int m, double[] y, double[] normalized, double[] inverseStd, bool updateRunningStatistics)
+    {
+        for (var j = 0; j < NumFeatures; j++)
+        {
+            var column = x.AsSpan(j * m, m);
+            var (mean, variance) = Moments.Of(column);
+            var (scale, gamma, beta) = (inverseStd[j] = 1 / Math.Sqrt(variance + Eps), Gamma[j], Beta[j]);
+            for (var i = 0; i < m; i++)
+            {
+                normalized[j * m + i] = (column[i] - mean) * scale;
+                y[j * m + i] = normalized[j * m + i] * gamma + beta;
+            }
+            if (!updateRunningStatistics) continue;
             RunningMean[j] = (1 - Momentum) * RunningMean[j] + Momentum * mean;
             RunningVar[j] = (1 - Momentum) * RunningVar[j] + Momentum * variance * m / (m - 1);
         }
-        if (Training) NumBatchesTracked++;
-        return y;
+        if (updateRunningStatistics) NumBatchesTracked++;
+    }
+
+    /// <summary>The training-mode gradients on column-major m×C arrays (see <see cref="Backward"/>); dγ and dβ are accumulated.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void TrainingBackward(double[] dy, double[] normalized, double[] inverseStd, int m, double[] dx, double[] dGamma, double[] dBeta)
+    {
+        var dnorm = new double[m];
+        for (var j = 0; j < NumFeatures; j++)
+        {
+            var upstream = dy.AsSpan(j * m, m);
+            var xHat = normalized.AsSpan(j * m, m);
+            var gamma = Gamma[j];
+            for (var i = 0; i < m; i++)
+            {
+                dBeta[j] += upstream[i];
+                dGamma[j] += upstream[i] * xHat[i];
+                dnorm[i] = gamma * upstream[i];   // ∂L/∂x̂
+            }
+            Moments.StandardizeBackward(xHat, inverseStd[j], dnorm, dx.AsSpan(j * m, m));   // LayerNorm's formula, over the batch instead of the features
+        }
+    }
+
+    /// <summary>Training mode needs a batch variance: at least two rows (PyTorch: "Expected more than 1 value per channel when training").</summary>
+    private static void CheckTrainingBatch(Matrix<double> x, string name)
+    {
+        if (x.RowCount < 2)
+            throw new ArgumentException(
+                $"x is {Guard.Shape(x)} but training mode needs more than 1 value per channel (at least 2 rows) to compute a batch variance " +
+                "(PyTorch: \"Expected more than 1 value per channel when training\"); use a larger batch or set Training = false.", name);
     }
 
     /// <summary>
@@ -108,30 +160,29 @@ public sealed class BatchNorm1d : NormalizationLayer
     public (Matrix<double> Dx, Vector<double> DGamma, Vector<double> DBeta) Backward(Matrix<double> x, Matrix<double> dy)
     {
         Guard.Columns(x, NumFeatures, nameof(x), "numFeatures");
-        if (Training && x.RowCount < 2)
-            throw new ArgumentException($"x is {Guard.Shape(x)} but training mode needs at least 2 rows (the batch statistics of Forward).", nameof(x));
+        if (Training) CheckTrainingBatch(x, nameof(x));
         Guard.SameShape(x, nameof(x), dy, nameof(dy));
         var m = x.RowCount;
-        var dx = Matrix<double>.Build.Dense(m, NumFeatures);
-        var (dGamma, dBeta) = (Vector<double>.Build.Dense(NumFeatures), Vector<double>.Build.Dense(NumFeatures));
-        var (normalized, dnorm, dxColumn) = (new double[m], new double[m], new double[m]);
-        for (var j = 0; j < NumFeatures; j++)
+        var (dx, dGamma, dBeta) = (new double[m * NumFeatures], new double[NumFeatures], new double[NumFeatures]);
+        var (xs, upstream) = (x.AsColumnMajorArray() ?? x.ToColumnMajorArray(), dy.AsColumnMajorArray() ?? dy.ToColumnMajorArray());
+        if (Training)
         {
-            var column = x.Column(j).ToArray();
-            var rstd = Training ? Moments.Standardize(column, normalized, Eps) : 1 / Math.Sqrt(RunningVar[j] + Eps);
-            for (var i = 0; i < m; i++)
-            {
-                if (!Training) normalized[i] = (column[i] - RunningMean[j]) * rstd;
-                var upstream = dy[i, j];
-                dBeta[j] += upstream;
-                dGamma[j] += upstream * normalized[i];
-                dnorm[i] = upstream * Gamma[j];
-            }
-            if (Training) Moments.StandardizeBackward(normalized, rstd, dnorm, dxColumn);   // the batch statistics depend on every row
-            else for (var i = 0; i < m; i++) dxColumn[i] = rstd * dnorm[i];
-            dx.SetColumn(j, dxColumn);
+            var (y, normalized, inverseStd) = (new double[m * NumFeatures], new double[m * NumFeatures], new double[NumFeatures]);
+            TrainingForward(xs, m, y, normalized, inverseStd, updateRunningStatistics: false);
+            TrainingBackward(upstream, normalized, inverseStd, m, dx, dGamma, dBeta);   // the batch statistics depend on every row
         }
-        return (dx, dGamma, dBeta);
+        else
+            for (var j = 0; j < NumFeatures; j++)
+            {
+                var rstd = 1 / Math.Sqrt(RunningVar[j] + Eps);   // constants in evaluation mode
+                for (var i = j * m; i < (j + 1) * m; i++)
+                {
+                    dBeta[j] += upstream[i];
+                    dGamma[j] += upstream[i] * (xs[i] - RunningMean[j]) * rstd;
+                    dx[i] = upstream[i] * Gamma[j] * rstd;
+                }
+            }
+        return (Matrix<double>.Build.Dense(m, NumFeatures, dx), Vector<double>.Build.Dense(dGamma), Vector<double>.Build.Dense(dBeta));
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
-using SimdVector = System.Numerics.Vector<double>;
+using MLCourse.Numerics;
 
 namespace MLCourse.Normalization;
 
@@ -166,11 +166,11 @@ public sealed class ResidualStack
             var row = h.AsSpan(i * Width, Width);
             for (var k = 0; k < Hidden; k++)
             {
-                var value = Dot(row, first.AsSpan(k * Width, Width));
+                var value = SpanMath.Dot(row, first.AsSpan(k * Width, Width));
                 a[i * Hidden + k] = value;
                 relu[k] = value > 0 ? value : 0;
             }
-            for (var j = 0; j < Width; j++) output[i * Width + j] = Dot(relu, second.AsSpan(j * Hidden, Hidden));
+            for (var j = 0; j < Width; j++) output[i * Width + j] = SpanMath.Dot(relu, second.AsSpan(j * Hidden, Hidden));
         }
     }
 
@@ -184,33 +184,11 @@ public sealed class ResidualStack
         for (var i = 0; i < tokens; i++)
         {
             var dr = hiddenGrad.AsSpan(i * Hidden, Hidden);
-            for (var j = 0; j < Width; j++) AddScaled(dr, g[i * Width + j], second.AsSpan(j * Hidden, Hidden));
+            for (var j = 0; j < Width; j++) SpanMath.Axpy(g[i * Width + j], second.AsSpan(j * Hidden, Hidden), dr);
             var dh = result.AsSpan(i * Width, Width);
             for (var k = 0; k < Hidden; k++)
-                if (a[i * Hidden + k] > 0) AddScaled(dh, dr[k], first.AsSpan(k * Width, Width));
+                if (a[i * Hidden + k] > 0) SpanMath.Axpy(dr[k], first.AsSpan(k * Width, Width), dh);
         }
-    }
-
-    /// <summary>aᵀb, several products at a time (System.Numerics SIMD), then the remainder.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var (lanes, k) = (SimdVector.Count, 0);
-        var sums = SimdVector.Zero;
-        for (; k <= a.Length - lanes; k += lanes) sums += new SimdVector(a[k..]) * new SimdVector(b[k..]);
-        var sum = System.Numerics.Vector.Sum(sums);
-        for (; k < a.Length; k++) sum += a[k] * b[k];
-        return sum;
-    }
-
-    /// <summary>target ← target + scale·values, several entries at a time.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddScaled(Span<double> target, double scale, ReadOnlySpan<double> values)
-    {
-        var (lanes, k) = (SimdVector.Count, 0);
-        var factor = new SimdVector(scale);
-        for (; k <= target.Length - lanes; k += lanes) (new SimdVector(target[k..]) + factor * new SimdVector(values[k..])).CopyTo(target[k..]);
-        for (; k < target.Length; k++) target[k] += scale * values[k];
     }
 }
 

@@ -325,4 +325,40 @@ public class BatchNorm1dTests
         Assert.Equal("bias", bias.ParamName);
         Assert.Contains("bias has length 2 but must have length 3", bias.Message);
     }
+
+    private const string Residual = "residual_networks.json";
+
+    public static TheoryData<string> BackwardCases => GoldenData.Names(Residual, "batchnorm_backward");
+
+    [Theory]
+    [MemberData(nameof(BackwardCases))]
+    public void Backward_matches_pytorch_autograd_in_training_mode(string name)
+    {
+        var c = GoldenData.Case(Residual, name);
+        var x = GoldenData.Matrix(c["x"]);
+        var bn = new BatchNorm1d(x.ColumnCount);
+        NormalizationGolden.LoadAffine(c, bn.Gamma, bn.Beta);
+
+        var (dx, dGamma, dBeta) = bn.Backward(x, GoldenData.Matrix(c["dy"]));
+
+        GoldenData.AssertRelative(GoldenData.Matrix(c["dx"]), dx, 1e-9, "dx");
+        GoldenData.AssertRelative(GoldenData.Vector(c["dgamma"]), dGamma, 1e-9, "dgamma");
+        GoldenData.AssertRelative(GoldenData.Vector(c["dbeta"]), dBeta, 1e-9, "dbeta");
+        Assert.Equal(0, bn.NumBatchesTracked);   // the backward pass leaves the running statistics alone
+        Assert.All(dx.ColumnSums(), sum => Assert.Equal(0, sum, 9));
+    }
+
+    [Fact]
+    public void Backward_matches_finite_differences_in_training_mode()
+    {
+        var random = Rng.Create(8);
+        var bn = new BatchNorm1d(3);
+        Rng.StandardNormal(3, random).CopyTo(bn.Gamma);
+        var (x, dy) = (Rng.StandardNormal(5, 3, random), Rng.StandardNormal(5, 3, random));
+
+        var numeric = FiniteDifference.Gradient(m => bn.Forward(m).PointwiseMultiply(dy).Enumerate().Sum(), x);
+
+        Assert.True((numeric - bn.Backward(x, dy).Dx).Enumerate().Max(Math.Abs) < 1e-8);
+        Assert.Equal("dy", Assert.Throws<ArgumentException>(() => new BatchNorm1d(3).Backward(x, Matrix<double>.Build.Dense(4, 3))).ParamName);
+    }
 }
