@@ -9,9 +9,14 @@ namespace MLCourse.Notebook;
 /// </summary>
 public static class Course
 {
-    /// <summary>The library's identity and build, e.g. "MLCourse 1.0.0 (built 2026-11-25 12:00 UTC) · MathNet.Numerics 5.0.0 · …".</summary>
+    /// <summary>
+    /// The library's identity and build, e.g. "MLCourse 1.0.0 (built 2026-11-25 12:00 UTC) · MathNet.Numerics 5.0.0 · …".
+    /// Called by a source notebook's setup cell, it also makes wrong or missing exercise answers fail their cell, even in
+    /// a process whose previous notebook was a student edition (the runner's workers run many notebooks).
+    /// </summary>
     public static string Info()
     {
+        Exercise.SetStudentEdition(false);   // a source notebook, also in a process whose previous notebook was a student edition
         NotebookFormatters.Register();
         var library = typeof(Course).Assembly;
         var built = File.GetLastWriteTimeUtc(library.Location);
@@ -28,8 +33,9 @@ public static class Course
     /// </summary>
     public static string StudentEdition()
     {
-        Exercise.EnterStudentEdition();
-        return Info() + " · student edition: exercises show ✔ / ✘ and never stop the notebook";
+        var info = Info();
+        Exercise.SetStudentEdition(true);
+        return info + " · student edition: exercises show ✔ / ✘ and never stop the notebook";
     }
 
     private static string Version(Assembly assembly) =>
