@@ -144,7 +144,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
             if (current < 0) return new NotebookResult(notebook.Path, cells, clock.Elapsed.TotalSeconds, new NotebookFailure(null, null, "", error));
             var codeCellNumber = notebook.CodeCellNumber(current);
             var crashed = new CellResult(current, codeCellNumber, cellClock.Elapsed.TotalSeconds,
-                [new ErrorOutput(errorName, error, [])], 0, Failed: true);
+                [new ErrorOutput(errorName, error, [])], 0, [], Failed: true);
             var source = notebook.Document.Elements[current].Contents;
             return new NotebookResult(notebook.Path, [.. cells.Where(c => c.Index != current), crashed], clock.Elapsed.TotalSeconds,
                 new NotebookFailure(current + 1, codeCellNumber, NotebookFile.FirstLine(source), error));
