@@ -21,16 +21,27 @@ elapsed() { echo "$(now) - $1" | bc -l; }
 nbconvert=0
 if command -v jupyter >/dev/null 2>&1 && jupyter kernelspec list 2>/dev/null | grep -q '\.net-csharp'; then nbconvert=1; fi
 
+# one_by_one NAME COMMAND…: runs COMMAND NOTEBOOK for each notebook in turn; sets NAME_seconds and NAME_failures.
+one_by_one() {
+  local tool=$1 failures=0 start nb_start notebook status; shift
+  start=$(now)
+  for notebook in "${notebooks[@]}"; do
+    nb_start=$(now)
+    if "$@" "$notebook" >"$out/$tool-$(basename "$notebook").log" 2>&1; then status=ok; else status=FAILED; failures=$((failures + 1)); fi
+    printf '   %-45s %6.1f s  %s\n' "$(basename "$notebook")" "$(elapsed "$nb_start")" "$status"
+  done
+  printf -v "${tool}_seconds" '%s' "$(elapsed "$start")"
+  printf -v "${tool}_failures" '%s' "$failures"
+}
+repl() { (cd notebooks && dotnet repl --run "$(basename "$1")" --exit-after-run); }
+execute() { jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=.net-csharp --ExecutePreprocessor.timeout=600 --output-dir "$out/nbconvert" "$1"; }
+
 echo "== build and warm-up (not timed)"
 dotnet build Course.sln -v q -nologo >/dev/null
 dotnet tool restore >/dev/null
 dotnet run --project lib/MLCourse.Runner -- run notebooks --output "$out/warmup" --no-site >/dev/null || true   # restores the notebooks' packages
-first=$(basename "${notebooks[0]}")
-(cd notebooks && dotnet repl --run "$first" --exit-after-run >/dev/null 2>&1) || true
-if [ $nbconvert = 1 ]; then
-  jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=.net-csharp --ExecutePreprocessor.timeout=600 \
-    --output-dir "$out/warmup-nbconvert" "${notebooks[0]}" >/dev/null 2>&1 || true
-fi
+repl "${notebooks[0]}" >/dev/null 2>&1 || true
+if [ $nbconvert = 1 ]; then execute "${notebooks[0]}" >/dev/null 2>&1 || true; fi
 
 echo "== course runner, as the README runs it: ${#notebooks[@]} notebooks, $parallel worker(s), with the site"
 start=$(now)
@@ -38,28 +49,11 @@ start=$(now)
 runner_seconds=$(elapsed "$start")
 
 echo "== dotnet-repl: one process per notebook"
-start=$(now)
-repl_failures=0
-for notebook in "${notebooks[@]}"; do
-  name=$(basename "$notebook")
-  nb_start=$(now)
-  if (cd notebooks && dotnet repl --run "$name" --exit-after-run >"$out/repl-$name.log" 2>&1); then status=ok; else status=FAILED; repl_failures=$((repl_failures + 1)); fi
-  printf '   %-45s %6.1f s  %s\n' "$name" "$(elapsed "$nb_start")" "$status"
-done
-repl_seconds=$(elapsed "$start")
+one_by_one repl repl
 
 if [ $nbconvert = 1 ]; then
   echo "== jupyter nbconvert --execute, .NET Interactive kernel: one notebook after another"
-  start=$(now)
-  nbconvert_failures=0
-  for notebook in "${notebooks[@]}"; do
-    name=$(basename "$notebook")
-    nb_start=$(now)
-    if jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=.net-csharp --ExecutePreprocessor.timeout=600 \
-         --output-dir "$out/nbconvert" "$notebook" >"$out/nbconvert-$name.log" 2>&1; then status=ok; else status=FAILED; nbconvert_failures=$((nbconvert_failures + 1)); fi
-    printf '   %-45s %6.1f s  %s\n' "$name" "$(elapsed "$nb_start")" "$status"
-  done
-  nbconvert_seconds=$(elapsed "$start")
+  one_by_one nbconvert execute
 fi
 
 echo
