@@ -18,8 +18,11 @@ trap 'rm -rf "$out"' EXIT
 notebooks=(notebooks/*.ipynb)
 now() { date +%s.%N; }
 elapsed() { echo "$(now) - $1" | bc -l; }
+export PATH="$PATH:$HOME/.dotnet/tools"   # where `dotnet tool install -g` puts dotnet-interactive, which the kernel starts
 nbconvert=0
-if command -v jupyter >/dev/null 2>&1 && jupyter kernelspec list 2>/dev/null | grep -q '\.net-csharp'; then nbconvert=1; fi
+if command -v jupyter >/dev/null 2>&1 && jupyter kernelspec list 2>/dev/null | grep -q '\.net-csharp' && dotnet interactive --version >/dev/null 2>&1; then
+  nbconvert=1
+fi
 
 # one_by_one NAME COMMAND…: runs COMMAND NOTEBOOK for each notebook in turn; sets NAME_seconds and NAME_failures.
 one_by_one() {
