@@ -10,18 +10,30 @@ public class RunnerTests : IClassFixture<RunnerTests.FixtureRun>
 
     public RunnerTests(FixtureRun run) => _run = run;
 
-    /// <summary>The four well-formed fixtures, run once on two workers (with the site and the JUnit report).</summary>
+    /// <summary>
+    /// The well-formed fixtures, run once on two workers (with the site and the JUnit report); then the student edition
+    /// the run wrote for <c>exercises.ipynb</c>, run from <c>DIR/student/</c> where it was written.
+    /// </summary>
     public sealed class FixtureRun : IAsyncLifetime
     {
         public string Output { get; } = Directory.CreateTempSubdirectory("mlcourse-fixtures-").FullName;
 
         public CourseRunResult Run { get; private set; } = null!;
 
+        public NotebookResult Student { get; private set; } = null!;
+
         public NotebookResult this[string name] => Run.Results.Single(r => r.Name == name);
 
-        public async Task InitializeAsync() =>
+        public string Executed(string name) => Path.Combine(Output, "executed", name);
+
+        public async Task InitializeAsync()
+        {
             Run = await CourseRun.RunAsync(CourseRun.Discover([Path.GetDirectoryName(Repository.Fixture("passing.ipynb"))!]),
                 RunOptions.Default(Output) with { Parallel = 2 });
+            var student = await CourseRun.RunAsync(CourseRun.Discover([Path.Combine(Output, "student", "exercises.ipynb")]),
+                RunOptions.Default(Path.Combine(Output, "student-run")) with { Parallel = 1, Site = false });
+            Student = student.Results.Single();
+        }
 
         public Task DisposeAsync()
         {
@@ -29,6 +41,9 @@ public class RunnerTests : IClassFixture<RunnerTests.FixtureRun>
             return Task.CompletedTask;
         }
     }
+
+    private static readonly string[] WellFormed =
+        ["compile-error", "displays", "exercises", "failing-check", "graded", "no-checks", "passing"];
 
     [Fact]
     public void A_passing_notebook_counts_its_checks_and_keeps_its_outputs()
@@ -56,6 +71,82 @@ public class RunnerTests : IClassFixture<RunnerTests.FixtureRun>
               actual:   511
               expected: 512 ± 0.5 (|difference| = 1)
             """.ReplaceLineEndings(), result.FailureMessage);
+    }
+
+    [Fact]
+    public void An_updated_display_keeps_its_place_and_shows_only_its_final_value()
+    {
+        var cells = JsonNode.Parse(File.ReadAllText(_run.Executed("displays.ipynb")))!["cells"]!.AsArray();
+        var setup = cells[1]!["outputs"]!.ToJsonString();
+        var updated = cells[3]!["outputs"]!.AsArray();
+
+        Assert.Contains("Installed Packages", setup);
+        Assert.DoesNotContain("Installing Packages", setup);
+        Assert.Equal(["display_data", "stream"], updated.Select(o => (string)o!["output_type"]!));
+        Assert.Equal("step 3 of 3: updated by a later cell", Text(updated[0]!["data"]!["text/plain"]!));
+        Assert.DoesNotContain("step 3 of 3", cells[4]!["outputs"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void A_plot_from_the_library_is_an_image_png_in_the_executed_copy()
+    {
+        var cells = JsonNode.Parse(File.ReadAllText(_run.Executed("displays.ipynb")))!["cells"]!.AsArray();
+        var plot = cells.Last(c => (string)c!["cell_type"]! == "code")!["outputs"]!.AsArray().Single()!;
+
+        Assert.Equal("execute_result", (string)plot["output_type"]!);
+        Assert.Null(plot["data"]!["text/html"]);
+        var png = Convert.FromBase64String((string)plot["data"]!["image/png"]!);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+    }
+
+    [Fact]
+    public void Each_graded_exercise_is_recorded_on_its_cell_with_its_status()
+    {
+        Assert.Equal([new("99.1", ExerciseStatus.Right), new("99.2", ExerciseStatus.Wrong), new ExerciseOutcome("99.3", ExerciseStatus.NotAnswered)],
+            _run["graded.ipynb"].Exercises);
+        Assert.True(_run["graded.ipynb"].Passed, "a student edition never stops at a wrong or missing answer");
+        Assert.Equal([[], [], [], ["99.1", "99.2", "99.3"]], _run["graded.ipynb"].Cells.Select(c => c.Exercises.Select(e => e.Id)));
+        Assert.Equal([new("99.1", ExerciseStatus.Right), new ExerciseOutcome("99.2", ExerciseStatus.Right)], _run["exercises.ipynb"].Exercises);
+    }
+
+    [Fact]
+    public void Copies_reference_the_library_from_the_folder_they_are_written_in()
+    {
+        foreach (var copy in new[] { _run.Executed("exercises.ipynb"), Path.Combine(_run.Output, "student", "exercises.ipynb") })
+        {
+            var setup = Text(JsonNode.Parse(File.ReadAllText(copy))!["cells"]![1]!["source"]!);
+            var reference = System.Text.RegularExpressions.Regex.Match(setup, "#r \"(?<path>[^\"]+MLCourse\\.dll)\"").Groups["path"].Value;
+
+            Assert.False(Path.IsPathRooted(reference), $"{copy}: {reference}");
+            Assert.Equal(Path.Combine(Repository.Root, "lib", "MLCourse", "bin", "MLCourse.dll"), Path.GetFullPath(reference, Path.GetDirectoryName(copy)!));
+        }
+    }
+
+    [Fact]
+    public void The_student_edition_has_no_outputs_no_solutions_and_a_placeholder_where_each_was()
+    {
+        var source = File.ReadAllText(Repository.Fixture("exercises.ipynb"));
+        var student = JsonNode.Parse(File.ReadAllText(Path.Combine(_run.Output, "student", "exercises.ipynb")))!.AsObject();
+        var cells = student["cells"]!.AsArray();
+        var text = student.ToJsonString();
+
+        Assert.Equal(JsonNode.Parse(source)!["cells"]!.AsArray().Count, cells.Count);
+        Assert.All(cells.Where(c => (string)c!["cell_type"]! == "code"), c => Assert.True(c!["outputs"]!.AsArray().Count == 0 && c["execution_count"] is null));
+        foreach (var secret in new[] { "SECRET-PRODUCT", "SECRET-POWER", "SECRET-EXPLANATION", "BEGIN SOLUTION", "END SOLUTION" })
+            Assert.DoesNotContain(secret, text);
+        Assert.EndsWith("MLCourse.Notebook.Course.StudentEdition()", Text(cells[1]!["source"]!));
+        Assert.Equal("int? product = null;   // your answer\n// YOUR ANSWER HERE\nExercise.Check(\"99.1\", product, 42, hint: \"multiply\");", Text(cells[5]!["source"]!));
+        Assert.Contains("{\n    // YOUR ANSWER HERE\n}", Text(cells[7]!["source"]!));
+        Assert.StartsWith("*(solution in the source notebook)*\n\n---", Text(cells[8]!["source"]!));
+        Assert.Equal(JsonNode.Parse(source)!["metadata"]!.ToJsonString(), student["metadata"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void The_student_edition_runs_where_it_is_written_and_shows_every_exercise_as_not_answered()
+    {
+        Assert.True(_run.Student.Passed, _run.Student.FailureMessage);
+        Assert.Equal(NotebookFile.Load(Repository.Fixture("exercises.ipynb")).CodeCellCount, _run.Student.Cells.Count);
+        Assert.Equal([new("99.1", ExerciseStatus.NotAnswered), new ExerciseOutcome("99.2", ExerciseStatus.NotAnswered)], _run.Student.Exercises);
     }
 
     [Fact]
@@ -98,8 +189,8 @@ public class RunnerTests : IClassFixture<RunnerTests.FixtureRun>
         var report = XDocument.Load(Path.Combine(_run.Output, "results.xml"));
         var cases = report.Descendants("testcase").ToDictionary(c => (string)c.Attribute("name")!);
 
-        Assert.Equal(["compile-error", "failing-check", "no-checks", "passing"], cases.Keys.Order());
-        Assert.Equal("4", (string?)report.Root!.Attribute("tests"));
+        Assert.Equal(WellFormed, cases.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(WellFormed.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)report.Root!.Attribute("tests"));
         Assert.Equal("3", (string?)report.Root!.Attribute("failures"));
         Assert.Null(cases["passing"].Element("failure"));
         Assert.Equal("2 checks passed", (string?)cases["passing"].Element("system-out"));
@@ -114,11 +205,11 @@ public class RunnerTests : IClassFixture<RunnerTests.FixtureRun>
         var index = File.ReadAllText(Path.Combine(site, "index.html"));
         var failing = File.ReadAllText(Path.Combine(site, "failing-check.html"));
 
-        foreach (var page in new[] { "compile-error", "failing-check", "no-checks", "passing" })
+        foreach (var page in WellFormed)
             Assert.Contains($"href=\"{page}.html\"", index);
         Assert.Contains("class=\"banner failed\"", failing);
-        Assert.Contains("<a href=\"compile-error.html\">", failing);
-        Assert.Contains("<a href=\"no-checks.html\">", failing);
+        Assert.Contains("<a href=\"exercises.html\">", failing);
+        Assert.Contains("<a href=\"graded.html\">", failing);
         Assert.True(File.Exists(Path.Combine(site, "assets", "katex", "katex.min.js")));
         Assert.True(File.Exists(Path.Combine(site, "assets", "katex", "fonts", "KaTeX_Main-Regular.woff2")));
     }
@@ -134,12 +225,9 @@ public class RunnerTests : IClassFixture<RunnerTests.FixtureRun>
     [Theory]
     [InlineData("Invalid/not-a-notebook.txt", "not a Jupyter notebook")]
     [InlineData("missing.ipynb", "file not found")]
-    [InlineData("--no-such-option", "unknown option")]
     public void Bad_paths_are_named(string fixture, string problem)
     {
-        var path = fixture.StartsWith('-') ? fixture : Repository.Fixture(fixture);
-
-        var e = Assert.Throws<NotebookInputException>(() => CourseRun.Discover([path]));
+        var e = Assert.Throws<NotebookInputException>(() => CourseRun.Discover([Repository.Fixture(fixture)]));
 
         Assert.Contains(Path.GetFileName(fixture), e.Message);
         Assert.Contains(problem, e.Message);
@@ -150,6 +238,9 @@ public class RunnerTests : IClassFixture<RunnerTests.FixtureRun>
     {
         var found = CourseRun.Discover([Path.GetDirectoryName(Repository.Fixture("passing.ipynb"))!]).Select(n => n.Name).ToList();
 
-        Assert.Equal(["compile-error.ipynb", "failing-check.ipynb", "no-checks.ipynb", "passing.ipynb"], found);
+        Assert.Equal(WellFormed.Select(n => n + ".ipynb"), found);
     }
+
+    /// <summary>A JSON string, or nbformat's list of lines, as one string.</summary>
+    private static string Text(JsonNode node) => node is JsonArray lines ? string.Concat(lines.Select(l => (string)l!)) : (string)node!;
 }

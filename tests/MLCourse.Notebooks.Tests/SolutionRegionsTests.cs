@@ -1,5 +1,3 @@
-using MLCourse.Runner.Outputs;
-
 namespace MLCourse.Notebooks.Tests;
 
 /// <summary>Splitting a cell into what a learner sees and its solution regions (<see cref="SolutionRegions"/>).</summary>
@@ -36,11 +34,13 @@ public class SolutionRegionsTests
     }
 
     [Fact]
-    public void A_region_without_its_END_hides_the_rest_of_the_cell_and_a_stray_END_stays_visible()
+    public void Markers_that_do_not_pair_up_are_an_error_naming_the_line()
     {
-        Assert.Equal([new SourceSegment("x = null;", false), new SourceSegment("x = 2;\nCheck(x);", true)],
-            SolutionRegions.Split("x = null;\n// BEGIN SOLUTION\nx = 2;\nCheck(x);", markdown: false));
-        Assert.Equal([new SourceSegment("x = 2;\n// END SOLUTION", false)], SolutionRegions.Split("x = 2;\n// END SOLUTION", markdown: false));
+        var open = Assert.Throws<FormatException>(() => SolutionRegions.Split("x = null;\n// BEGIN SOLUTION\nx = 2;\nCheck(x);", markdown: false));
+        var stray = Assert.Throws<FormatException>(() => SolutionRegions.Split("x = 2;\n// END SOLUTION", markdown: false));
+
+        Assert.Equal("line 2: \"// BEGIN SOLUTION\" without \"// END SOLUTION\"", open.Message);
+        Assert.Equal("line 2: \"// END SOLUTION\" without \"// BEGIN SOLUTION\"", stray.Message);
     }
 
     [Fact]

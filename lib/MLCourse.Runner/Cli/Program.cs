@@ -1,39 +1,56 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using MLCourse.Runner.Cli;
 using MLCourse.Runner.Notebooks;
+using MLCourse.Runner.Outputs;
 using MLCourse.Runner.Runs;
 using MLCourse.Runner.Workers;
 
 var paths = new Argument<string[]>("path")
 {
-    Description = "Notebooks (.ipynb) or folders of notebooks to run. Default: notebooks",
+    Description = "Notebooks (.ipynb) or folders of notebooks to run.",
     Arity = ArgumentArity.ZeroOrMore,
-    DefaultValueFactory = _ => ["notebooks"],
+    DefaultValueFactory = _ => [RunOptions.DefaultPath],
 };
+paths.Validators.Add(result =>
+{
+    foreach (var option in result.Tokens.Select(t => t.Value).Where(v => v.StartsWith('-')))
+        result.AddError($"unknown option {option}");
+});
 var output = new Option<string>("--output", "-o")
 {
-    Description = "Output folder: DIR/executed/NAME.ipynb, DIR/site/index.html, DIR/results.xml. Default: artifacts",
-    DefaultValueFactory = _ => "artifacts",
+    Description = "Output folder: DIR/executed/NAME.ipynb, DIR/student/NAME.ipynb, DIR/site/index.html, DIR/results.xml.",
+    HelpName = "DIR",
+    DefaultValueFactory = _ => RunOptions.DefaultOutputDirectory,
 };
 var parallel = new Option<int>("--parallel", "-p")
 {
-    Description = "Number of worker processes. Default: the processor count",
-    DefaultValueFactory = _ => Environment.ProcessorCount,
+    Description = "Number of worker processes, by default one per processor.",
+    HelpName = "N",
+    DefaultValueFactory = _ => RunOptions.DefaultParallel,
+    CustomParser = result =>
+    {
+        var token = result.Tokens.Single().Value;
+        if (int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var workers) && workers >= 1) return workers;
+        result.AddError($"--parallel must be a whole number of at least 1, got '{token}'.");
+        return 0;
+    },
 };
-parallel.Validators.Add(result =>
-{
-    if (result.GetValueOrDefault<int>() < 1) result.AddError("--parallel must be at least 1.");
-});
+const double MaxTimeoutSeconds = 86_400;   // the cell watchdog's timers take at most ~24 days
 var timeout = new Option<double>("--timeout", "-t")
 {
-    Description = "Longest a single cell may run, in seconds; the cell then fails. Default: 120",
-    DefaultValueFactory = _ => 120,
+    Description = "Longest a single cell may run, in seconds; the cell then fails.",
+    HelpName = "SECONDS",
+    DefaultValueFactory = _ => RunOptions.DefaultCellTimeoutSeconds,
+    CustomParser = result =>
+    {
+        var token = result.Tokens.Single().Value;
+        if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= MaxTimeoutSeconds) return seconds;
+        result.AddError($"--timeout must be a number of seconds > 0 and at most {MaxTimeoutSeconds} (a day), got '{token}'.");
+        return 0;
+    },
 };
-timeout.Validators.Add(result =>
-{
-    if (!(result.GetValueOrDefault<double>() > 0)) result.AddError("--timeout must be a number of seconds > 0.");
-});
 var noSite = new Option<bool>("--no-site") { Description = "Do not write the browsable site (DIR/site)." };
 
 var run = new Command("run", "Execute notebooks headlessly, each in a fresh C# kernel, and write executed copies, a site and a JUnit report.")
@@ -54,6 +71,15 @@ run.SetAction(async parse =>
     }
 
     var options = new RunOptions(parse.GetValue(output)!, parse.GetValue(parallel), TimeSpan.FromSeconds(parse.GetValue(timeout)), !parse.GetValue(noSite));
+    try
+    {
+        CourseRun.PrepareOutput(options);
+    }
+    catch (OutputFolderException e)
+    {
+        Console.Error.WriteLine($"error: {e.Message}");
+        return ExitCodes.BadInput;
+    }
     using var interrupt = new CancellationTokenSource();
     using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
     using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
@@ -85,7 +111,11 @@ var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
     foreach (var error in parsed.Errors) Console.Error.WriteLine($"error: {error.Message}");
-    Console.Error.WriteLine("usage: dotnet run --project lib/MLCourse.Runner -- run [PATH…] [--output DIR] [--parallel N] [--timeout SECONDS] [--no-site]");
+    Console.Error.WriteLine();
+    // The generated help of the command that failed to parse (e.g. "run"), on standard error.
+    var names = new List<string>();
+    for (var c = parsed.CommandResult; c.Parent is System.CommandLine.Parsing.CommandResult parent; c = parent) names.Insert(0, c.Command.Name);
+    root.Parse([.. names, "--help"]).Invoke(new InvocationConfiguration { Output = Console.Error });
     return ExitCodes.BadInput;
 }
 return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Runtime.Loader;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Commands;
 using Microsoft.DotNet.Interactive.CSharp;
@@ -19,7 +22,10 @@ namespace MLCourse.Runner.Execution;
 public static class NotebookExecutor
 {
     /// <summary>Full name of the type a passing <c>MLCourse.Notebook.Check</c> displays; counted to report checks passed.</summary>
-    public const string CheckPassedTypeName = "MLCourse.Notebook.CheckPassed";
+    private const string CheckPassedTypeName = "MLCourse.Notebook.CheckPassed";
+
+    /// <summary>Full name of the type <c>MLCourse.Notebook.Exercise.Check</c> displays; its id and status are recorded per cell.</summary>
+    private const string ExerciseResultTypeName = "MLCourse.Notebook.ExerciseResult";
 
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
@@ -53,6 +59,7 @@ public static class NotebookExecutor
         {
             Environment.CurrentDirectory = Path.GetDirectoryName(notebook.Path)!;
             var codeCellNumber = 0;
+            var displays = new Dictionary<string, (List<CellOutput> Outputs, int Index)>();
             foreach (var (index, cell) in notebook.CodeCells)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -60,13 +67,13 @@ public static class NotebookExecutor
                 onCellStarted?.Invoke(index);
                 var cellClock = Stopwatch.StartNew();
                 var result = await owned.SendAsync(new SubmitCode(cell.Contents, NotebookFile.KernelName), cancellationToken);
-                var (outputs, checks, error) = Collect(result.Events);
-                cells.Add(new CellResult(index, codeCellNumber, cellClock.Elapsed.TotalSeconds, outputs, checks, error is not null));
+                var (outputs, checks, exercises, error) = Collect(result.Events, displays);
+                cells.Add(new CellResult(index, codeCellNumber, cellClock.Elapsed.TotalSeconds, outputs, checks, exercises, error is not null));
                 onCellFinished?.Invoke(cells[^1]);
                 if (error is not null)
                     return Finish(new NotebookFailure(index + 1, codeCellNumber, NotebookFile.FirstLine(cell.Contents), error));
             }
-            return Finish(codeCellNumber > 0 && cells.Sum(c => c.ChecksPassed) == 0 ? NotebookFailure.NoCheck : null);
+            return Finish(cells.Sum(c => c.ChecksPassed) == 0 ? NotebookFailure.NoCheck : null);
         }
         finally
         {
@@ -77,12 +84,43 @@ public static class NotebookExecutor
         NotebookResult Finish(NotebookFailure? failure) => new(notebook.Path, cells, clock.Elapsed.TotalSeconds, failure);
     }
 
+    /// <summary>
+    /// The folders of the native libraries that restored packages brought (SkiaSharp's <c>libSkiaSharp</c>, …), kept
+    /// resolvable for the life of the process. A kernel's own resolver goes away with the kernel, but a plot's finalizer
+    /// may call into the native library after that (e.g. <c>SKFontStyle</c>'s); unresolved, it would end the worker
+    /// with a DllNotFoundException before the next notebook's first cell.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, bool> NativeFolders = new(StringComparer.Ordinal);
+
+    static NotebookExecutor() => AssemblyLoadContext.Default.ResolvingUnmanagedDll += (_, name) =>
+    {
+        string[] files = [name, $"lib{name}.so", $"{name}.so", $"lib{name}.dylib", $"{name}.dylib", $"{name}.dll"];
+        foreach (var folder in NativeFolders.Keys)
+            foreach (var file in files.Select(f => Path.Combine(folder, f)))
+                if (File.Exists(file) && NativeLibrary.TryLoad(file, out var handle))
+                    return handle;
+        return IntPtr.Zero;
+    };
+
+    /// <summary>Remembers the native asset folders (<c>runtimes/RID/native</c>) of a restored package for this platform.</summary>
+    private static void RememberNativeFolders(string packageRoot)
+    {
+        var architecture = RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+        var os = OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux";
+        foreach (var rid in new[] { RuntimeInformation.RuntimeIdentifier, $"{os}-{architecture}" }.Distinct())
+        {
+            var folder = Path.Combine(packageRoot, "runtimes", rid, "native");
+            if (Directory.Exists(folder)) NativeFolders.TryAdd(folder, true);
+        }
+    }
+
     private static CompositeKernel CreateKernel()
     {
         var csharp = new CSharpKernel()
             .UseNugetDirective((kernel, references) =>
             {
                 kernel.AddAssemblyReferences(references.SelectMany(r => r.AssemblyPaths));
+                foreach (var root in references.SelectMany(r => r.ProbingPaths)) RememberNativeFolders(root);
                 return Task.CompletedTask;
             }, false)
             .UseKernelHelpers()
@@ -96,11 +134,18 @@ public static class NotebookExecutor
         return value;
     }
 
-    /// <summary>Turns the kernel's events for one cell into outputs, the number of passing checks and the error (if any).</summary>
-    private static (List<CellOutput> Outputs, int Checks, string? Error) Collect(IEnumerable<KernelEvent> events)
+    /// <summary>
+    /// Turns the kernel's events for one cell into outputs, the number of passing checks, the exercises graded and the
+    /// error (if any). A display the cell updates (<see cref="DisplayedValueUpdated"/>, e.g. the package list of
+    /// <c>#r "nuget:"</c>, which turns from "Installing" into "Installed") keeps its place and shows its final value, also
+    /// when a later cell updates it: <paramref name="displays"/> remembers where every displayed value with an id sits.
+    /// </summary>
+    private static (List<CellOutput> Outputs, int Checks, List<ExerciseOutcome> Exercises, string? Error) Collect(
+        IEnumerable<KernelEvent> events, Dictionary<string, (List<CellOutput> Outputs, int Index)> displays)
     {
         var outputs = new List<CellOutput>();
         var checks = 0;
+        var exercises = new List<ExerciseOutcome>();
         string? error = null;
         var diagnostics = new List<string>();
         foreach (var e in events)
@@ -113,14 +158,20 @@ public static class NotebookExecutor
                 case StandardErrorValueProduced o:
                     AddStream(outputs, "stderr", Text(o));
                     break;
-                case DisplayedValueUpdated:
+                case DisplayedValueUpdated u:
+                    if (u.ValueId is not null && displays.TryGetValue(u.ValueId, out var shown))
+                        shown.Outputs[shown.Index] = new DisplayOutput(Data(u), IsResult: false);
+                    else
+                        outputs.Add(new DisplayOutput(Data(u), IsResult: false));
                     break;
                 case ReturnValueProduced r:
                     outputs.Add(new DisplayOutput(Data(r), IsResult: true));
                     break;
                 case DisplayedValueProduced d:
-                    if (d.Value?.GetType().FullName == CheckPassedTypeName) checks++;
                     outputs.Add(new DisplayOutput(Data(d), IsResult: false));
+                    if (d.ValueId is not null) displays[d.ValueId] = (outputs, outputs.Count - 1);
+                    if (d.Value?.GetType().FullName == CheckPassedTypeName) checks++;
+                    if (d.Value?.GetType().FullName == ExerciseResultTypeName) exercises.Add(Outcome(d.Value));
                     break;
                 case DiagnosticsProduced p:
                     diagnostics.AddRange(p.Diagnostics
@@ -136,7 +187,20 @@ public static class NotebookExecutor
                     break;
             }
         }
-        return (outputs, checks, error);
+        return (outputs, checks, exercises, error);
+    }
+
+    /// <summary>The id and status of a displayed <c>MLCourse.Notebook.ExerciseResult</c>, read by name (the runner does not reference the library).</summary>
+    /// <exception cref="InvalidOperationException">The library's type no longer has the members the runner reads.</exception>
+    private static ExerciseOutcome Outcome(object value)
+    {
+        var type = value.GetType();
+        return type.GetProperty("Exercise")?.GetValue(value) is string id
+            && type.GetProperty("Status")?.GetValue(value) is Enum status
+            && Enum.TryParse<ExerciseStatus>(status.ToString(), out var parsed)
+            ? new ExerciseOutcome(id, parsed)
+            : throw new InvalidOperationException(
+                $"{ExerciseResultTypeName} has no Exercise (string) and Status ({string.Join(", ", Enum.GetNames<ExerciseStatus>())}) the runner can read: build the library and the runner from the same commit");
     }
 
     private static string Text(DisplayEvent e) => e.FormattedValues.FirstOrDefault()?.Value ?? e.Value?.ToString() ?? "";

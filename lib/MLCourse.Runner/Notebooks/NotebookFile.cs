@@ -19,7 +19,10 @@ public sealed record NotebookFile(string Path, JsonObject Json, InteractiveDocum
 
     /// <summary>The code cells, with their 0-based index among all cells.</summary>
     public IEnumerable<(int Index, InteractiveDocumentElement Cell)> CodeCells =>
-        Document.Elements.Select((cell, index) => (index, cell)).Where(c => c.cell.KernelName != "markdown");
+        Document.Elements.Select((cell, index) => (index, cell)).Where(c => !IsMarkdown(c.index));
+
+    /// <summary>True when cell <paramref name="index"/> (0-based) is Markdown: a Markdown cell, or a code cell whose kernel is <c>markdown</c>.</summary>
+    public bool IsMarkdown(int index) => Document.Elements[index].KernelName == "markdown";
 
     /// <summary>Number of code cells.</summary>
     public int CodeCellCount => CodeCells.Count();
@@ -83,6 +86,46 @@ public sealed record NotebookFile(string Path, JsonObject Json, InteractiveDocum
         if (document.Elements.Count != cells.Count)
             throw new NotebookInputException(path,
                 $"has {cells.Count} cells but {document.Elements.Count} were parsed: only markdown and code cells are supported");
-        return new NotebookFile(fullPath, json, document);
+        var notebook = new NotebookFile(fullPath, json, document);
+        notebook.Validate(path);
+        return notebook;
+    }
+
+    /// <summary>Polyglot kernel names this runner does not execute, with the language's name for the error message.</summary>
+    private static readonly Dictionary<string, string> OtherLanguages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["fsharp"] = "F#", ["pwsh"] = "PowerShell", ["powershell"] = "PowerShell", ["javascript"] = "JavaScript", ["html"] = "HTML",
+        ["sql"] = "SQL", ["kql"] = "KQL", ["mermaid"] = "Mermaid", ["http"] = "HTTP", ["python"] = "Python", ["value"] = "a value cell",
+    };
+
+    /// <summary>
+    /// Rejects what the runner cannot execute faithfully: a cell of another language, a notebook with nothing to execute,
+    /// solution markers that do not pair up (the student edition could not remove the solution).
+    /// </summary>
+    private void Validate(string path)
+    {
+        var defaultKernel = (string?)Json["metadata"]?["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"] ?? KernelName;
+        for (var i = 0; i < Document.Elements.Count; i++)
+        {
+            var kernel = Document.Elements[i].KernelName is { Length: > 0 } name ? name : defaultKernel;
+            if (kernel != "markdown" && !kernel.Equals(KernelName, StringComparison.OrdinalIgnoreCase) && !kernel.Equals("c#", StringComparison.OrdinalIgnoreCase))
+                throw new NotebookInputException(path,
+                    $"cell {i + 1} is {OtherLanguages.GetValueOrDefault(kernel, "not C#")} (kernelName {kernel}); this runner executes C# cells");
+        }
+        if (CodeCellCount == 0)
+            throw new NotebookInputException(path, Document.Elements.Count == 0
+                ? "the notebook has no cells: nothing to execute"
+                : "the notebook has only Markdown cells: nothing to execute");
+        for (var i = 0; i < Document.Elements.Count; i++)
+        {
+            try
+            {
+                SolutionRegions.Find(Document.Elements[i].Contents.Split('\n'), IsMarkdown(i));
+            }
+            catch (FormatException e)
+            {
+                throw new NotebookInputException(path, $"cell {i + 1}, {e.Message}: solution markers must pair up, or the student edition would show the solution");
+            }
+        }
     }
 }

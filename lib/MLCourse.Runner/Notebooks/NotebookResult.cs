@@ -16,6 +16,9 @@ public sealed record NotebookResult(string Path, IReadOnlyList<CellResult> Cells
     /// <summary>Passing checks over all cells.</summary>
     public int ChecksPassed => Cells.Sum(c => c.ChecksPassed);
 
+    /// <summary>The exercises graded by the cells that ran, in order.</summary>
+    public IEnumerable<ExerciseOutcome> Exercises => Cells.SelectMany(c => c.Exercises);
+
     /// <summary>"01-x.ipynb, cell 7 (code cell 3) `…`: error": the full failure message, or null when passed.</summary>
     public string? FailureMessage => Failure is null ? null : $"{Name}, {Failure}";
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using MLCourse.Runner.Notebooks;
 
@@ -8,17 +7,16 @@ namespace MLCourse.Runner.Outputs;
 /// Builds the executed copy of a notebook: the original JSON (metadata untouched) with each executed code cell's
 /// outputs, execution count and timing (<c>metadata.mlcourse.seconds</c>, <c>metadata.mlcourse.checks</c>), in nbformat 4,
 /// so Jupyter, VS Code and GitHub show it as if it had been run there. Cells after a failing cell keep no outputs.
+/// Relative <c>#r</c> paths are rewritten for the copy's folder, so the copy runs where it is written.
 /// </summary>
 public static class ExecutedNotebook
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>The executed notebook as JSON text.</summary>
-    public static string ToJson(NotebookFile notebook, NotebookResult result)
+    /// <summary>The executed notebook as JSON text, for a copy written into <paramref name="directory"/>.</summary>
+    public static string ToJson(NotebookFile notebook, NotebookResult result, string directory)
     {
         ArgumentNullException.ThrowIfNull(notebook);
         ArgumentNullException.ThrowIfNull(result);
-        var json = notebook.Json.DeepClone().AsObject();
+        var json = NotebookCopy.Relocated(notebook, directory);
         var cells = json["cells"]!.AsArray();
         foreach (var cell in result.Cells)
         {
@@ -29,15 +27,16 @@ public static class ExecutedNotebook
             metadata["mlcourse"] = new JsonObject { ["seconds"] = Math.Round(cell.Seconds, 3), ["checks"] = cell.ChecksPassed };
             node["metadata"] = metadata;
         }
-        return JsonSerializer.Serialize(json, Indented) + "\n";
+        return NotebookCopy.ToText(json);
     }
 
-    /// <summary>Writes the executed copy atomically: a temporary file in the same folder, then a rename.</summary>
-    public static void Write(NotebookFile notebook, NotebookResult result, string path) => AtomicFile.WriteAllText(path, ToJson(notebook, result));
+    /// <summary>Writes the executed copy to <paramref name="path"/> atomically: a temporary file in the same folder, then a rename.</summary>
+    public static void Write(NotebookFile notebook, NotebookResult result, string path) =>
+        AtomicFile.WriteAllText(path, ToJson(notebook, result, Path.GetDirectoryName(Path.GetFullPath(path))!));
 
     private static JsonNode ToJupyter(CellOutput output, int executionCount) => output switch
     {
-        StreamOutput s => new JsonObject { ["output_type"] = "stream", ["name"] = s.Name, ["text"] = Lines(s.Text) },
+        StreamOutput s => new JsonObject { ["output_type"] = "stream", ["name"] = s.Name, ["text"] = NotebookCopy.Lines(s.Text) },
         DisplayOutput { IsResult: true } d => new JsonObject
         {
             ["output_type"] = "execute_result", ["execution_count"] = executionCount, ["data"] = MimeBundle(d.Data), ["metadata"] = new JsonObject(),
@@ -56,21 +55,7 @@ public static class ExecutedNotebook
     {
         var bundle = new JsonObject();
         foreach (var (mime, value) in data.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-            bundle[mime] = mime == "image/png" ? value : Lines(value);
+            bundle[mime] = mime == "image/png" ? value : NotebookCopy.Lines(value);
         return bundle;
-    }
-
-    private static JsonArray Lines(string text)
-    {
-        var lines = new JsonArray();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] != '\n') continue;
-            lines.Add(text[start..(i + 1)]);
-            start = i + 1;
-        }
-        if (start < text.Length) lines.Add(text[start..]);
-        return lines;
     }
 }

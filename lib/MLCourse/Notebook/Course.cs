@@ -11,13 +11,16 @@ public static class Course
 {
     /// <summary>
     /// Sets the notebook up for the course and returns the library's identity and build, e.g. "MLCourse 1.0.0 (built
-    /// 2026-11-25 12:00 UTC) · MathNet.Numerics 5.0.0 · …". The set-up: the display formatters, and MathNet.Numerics
-    /// single-threaded. The course's matrices are small (tens to hundreds of rows), where MathNet's parallel loops cost
+    /// 2026-11-25 12:00 UTC) · MathNet.Numerics 5.0.0 · …". The set-up: the display formatters; MathNet.Numerics
+    /// single-threaded (the course's matrices are small, tens to hundreds of rows, where MathNet's parallel loops cost
     /// more in thread hand-offs than they save, and the headless runner already runs one notebook per core: measured on
-    /// 2 cores, 2000 64×64 matrix–vector products took 181 ms multi-threaded and 24 ms single-threaded.
+    /// 2 cores, 2000 64×64 matrix–vector products took 181 ms multi-threaded and 24 ms single-threaded); and source mode
+    /// for exercises: wrong or missing answers fail their cell, even in a process whose previous notebook was a student
+    /// edition (the runner's workers run many notebooks).
     /// </summary>
     public static string Info()
     {
+        Exercise.SetStudentEdition(false);   // a source notebook, also in a process whose previous notebook was a student edition
         NotebookFormatters.Register();
         MathNet.Numerics.Control.UseSingleThread();
         var library = typeof(Course).Assembly;
@@ -35,8 +38,9 @@ public static class Course
     /// </summary>
     public static string StudentEdition()
     {
-        Exercise.EnterStudentEdition();
-        return Info() + " · student edition: exercises show ✔ / ✘ and never stop the notebook";
+        var info = Info();
+        Exercise.SetStudentEdition(true);
+        return info + " · student edition: exercises show ✔ / ✘ and never stop the notebook";
     }
 
     private static string Version(Assembly assembly) =>

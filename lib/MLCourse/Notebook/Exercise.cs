@@ -35,7 +35,8 @@ public static class Exercise
     /// <summary>True in a student edition (set by <see cref="Course.StudentEdition"/>): wrong and missing answers are shown, never thrown.</summary>
     public static bool IsStudentEdition => Volatile.Read(ref _studentEdition) == 1;
 
-    internal static void EnterStudentEdition() => Volatile.Write(ref _studentEdition, 1);
+    /// <summary>Switches between a student edition (<paramref name="student"/>) and a source notebook, for the rest of the process.</summary>
+    internal static void SetStudentEdition(bool student) => Volatile.Write(ref _studentEdition, student ? 1 : 0);
 
     /// <summary>Grades a numeric answer against <paramref name="expected"/>, computed in the cell.</summary>
     /// <param name="exercise">The exercise id, "NN.k".</param>

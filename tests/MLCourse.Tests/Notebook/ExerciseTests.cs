@@ -55,6 +55,25 @@ public class ExerciseTests
     }
 
     [Fact]
+    public void A_student_edition_shows_wrong_answers_until_a_source_notebook_starts_in_the_same_process()
+    {
+        try
+        {
+            Assert.EndsWith("student edition: exercises show ✔ / ✘ and never stop the notebook", Course.StudentEdition());
+            Exercise.Check("05.2", 193, 194, "h");   // shown, not thrown
+
+            Course.Info();
+
+            Assert.False(Exercise.IsStudentEdition);
+            Assert.Throws<CheckFailedException>(() => Exercise.Check("05.2", 193, 194, "h"));
+        }
+        finally
+        {
+            Exercise.SetStudentEdition(false);
+        }
+    }
+
+    [Fact]
     public void The_answer_key_grades_the_exercises_whose_cells_would_give_the_answer_away()
     {
         Exercise.Check("05.2", 194, "h");
