@@ -11,9 +11,10 @@ namespace MLCourse.Clustering;
 /// (the elbow method, the gap statistic).
 /// </summary>
 /// <remarks>
-/// <para>Seeding (Arthur and Vassilvitskii 2007): the first centre is a uniformly random point, each further centre a
-/// point drawn with probability proportional to its squared distance D(x)² to the nearest centre chosen so far.
-/// (scikit-learn's "greedy" variant draws a few candidates per step and keeps the best; the random numbers differ anyway.)</para>
+/// <para>Seeding (Arthur and Vassilvitskii 2007), in scikit-learn's greedy form: the first centre is a uniformly random
+/// point; each further centre is the best of 2 + ⌊ln k⌋ candidates, each drawn with probability proportional to its
+/// squared distance D(x)² to the nearest centre chosen so far, "best" meaning the lowest Σ D(x)² once it is added.
+/// (The random numbers are the course's, not NumPy's, so the seeds and restarts differ from scikit-learn's.)</para>
 /// <para>Lloyd's iteration alternates two steps that can only lower the inertia: assign every point to its nearest centre
 /// (the lowest index on a tie), then move every centre to the mean of its points. It stops when no assignment changes, a
 /// fixed point where each centre is the mean of its cluster and each point is nearest to its own centre (a local minimum;
@@ -94,25 +95,38 @@ public sealed class KMeans
         return x.ToRowArrays().Select(p => Nearest(p, rows)).ToArray();
     }
 
-    /// <summary>k-means++: the first centre uniform, each further one drawn with probability ∝ D(x)².</summary>
+    /// <summary>
+    /// Greedy k-means++: the first centre uniform; for each further one, 2 + ⌊ln k⌋ candidates drawn with probability
+    /// ∝ D(x)², keeping the candidate that lowers Σ D(x)² most.
+    /// </summary>
     private double[][] Seeding(double[][] rows, System.Random random)
     {
-        var chosen = new List<double[]> { (double[])rows[random.Next(rows.Length)].Clone() };
+        var chosen = new List<double[]> { rows[random.Next(rows.Length)] };
         var d2 = rows.Select(p => Squared(p, chosen[0])).ToArray();
+        var trials = 2 + (int)Math.Log(Clusters);
         while (chosen.Count < Clusters)
         {
-            var total = d2.Sum();
-            var pick = random.Next(rows.Length);   // all points already centres: any point will do
-            if (total > 0)
+            var (best, bestD2, bestPotential) = (-1, d2, double.PositiveInfinity);
+            for (var trial = 0; trial < trials; trial++)
             {
-                var (target, cumulative) = (random.NextDouble() * total, 0.0);
-                pick = Array.FindIndex(d2, w => (cumulative += w) > target);
-                if (pick < 0) pick = Array.FindLastIndex(d2, w => w > 0);   // rounding left target at the very end
+                var candidate = Draw(d2, random);
+                var next = rows.Select((p, i) => Math.Min(d2[i], Squared(p, rows[candidate]))).ToArray();
+                if (next.Sum() < bestPotential) (best, bestD2, bestPotential) = (candidate, next, next.Sum());
             }
-            chosen.Add((double[])rows[pick].Clone());
-            for (var i = 0; i < rows.Length; i++) d2[i] = Math.Min(d2[i], Squared(rows[i], chosen[^1]));
+            chosen.Add(rows[best]);
+            d2 = bestD2;
         }
-        return [.. chosen];
+        return chosen.Select(c => (double[])c.Clone()).ToArray();
+    }
+
+    /// <summary>An index drawn with probability ∝ <paramref name="weights"/> (uniform when they are all 0: every point is already a centre).</summary>
+    private static int Draw(double[] weights, System.Random random)
+    {
+        var total = weights.Sum();
+        if (!(total > 0)) return random.Next(weights.Length);
+        var (target, cumulative) = (random.NextDouble() * total, 0.0);
+        var pick = Array.FindIndex(weights, w => (cumulative += w) > target);
+        return pick >= 0 ? pick : Array.FindLastIndex(weights, w => w > 0);   // rounding left the target at the very end
     }
 
     /// <summary>Lloyd's iterations from the given centres until no assignment changes (or the iteration budget runs out).</summary>
