@@ -2,7 +2,8 @@ namespace MLCourse.Clustering;
 
 /// <summary>
 /// One merge of agglomerative clustering: a row of SciPy's linkage matrix Z. Clusters are numbered as SciPy numbers
-/// them: the n points are clusters 0 … n−1, and the cluster made by merge i (in merge order) is n + i.
+/// them: the n points are clusters 0 … n−1, and the cluster made by merge i (in merge order) is n + i. Introduced in
+/// notebook 23.
 /// </summary>
 /// <param name="First">The smaller number of the two merged clusters (Z[i, 0]).</param>
 /// <param name="Second">The larger number (Z[i, 1]).</param>

@@ -4,7 +4,7 @@ using MLCourse.Numerics;
 
 namespace MLCourse.Clustering;
 
-/// <summary>The gap statistic for k = 1 … K (<see cref="GapStatistic.Compute"/>).</summary>
+/// <summary>The gap statistic for k = 1 … K (<see cref="GapStatistic.Compute"/>). Introduced in notebook 23.</summary>
 /// <param name="Clusters">k = 1 … K.</param>
 /// <param name="LogInertia">log W_k, the log of the data's k-means inertia.</param>
 /// <param name="Gap">Gap(k) = mean over the references of log W*_k, minus log W_k.</param>
