@@ -12,6 +12,21 @@ public sealed record LabelledData(Matrix<double> X, int[] Y, IReadOnlyList<strin
     /// <summary>How many samples each class has: element c counts label c.</summary>
     public int[] ClassCounts => Enumerable.Range(0, ClassNames.Count).Select(c => Y.Count(y => y == c)).ToArray();
 
+    /// <summary>
+    /// The samples at <paramref name="indices"/>, in that order, repeats allowed (a subset, a resample, a fold): row k of
+    /// the result is row indices[k] of <see cref="X"/>, with its label. Introduced in notebook 23.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An index outside 0 … n−1 (the first one is named).</exception>
+    public LabelledData Rows(IReadOnlyList<int> indices)
+    {
+        Guard.Ids(indices, Y.Length, nameof(indices), $"the data have {Y.Length} samples");
+        return this with
+        {
+            X = Matrix<double>.Build.Dense(indices.Count, X.ColumnCount, (k, j) => X[indices[k], j]),
+            Y = indices.Select(i => Y[i]).ToArray(),
+        };
+    }
+
     /// <summary>Reads <c>data/<paramref name="fileName"/></c>: a header of the feature names and "target", then one row per sample.</summary>
     internal static LabelledData Load(string fileName, IReadOnlyList<string> featureNames, IReadOnlyList<string> classNames, int rows)
     {

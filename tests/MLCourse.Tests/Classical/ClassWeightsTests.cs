@@ -23,4 +23,20 @@ public class ClassWeightsTests
     {
         Assert.Equal("y", Assert.Throws<ArgumentException>(() => ClassWeights.Balanced([])).ParamName);
     }
+
+    public static TheoryData<string> GoldenCases => GoldenData.Names("class_weights.json");
+
+    [Theory]
+    [MemberData(nameof(GoldenCases))]
+    public void Equals_scikit_learns_compute_class_weight_and_compute_sample_weight(string name)
+    {
+        var c = GoldenData.Case("class_weights.json", name);
+        var (y, classes, perClass) = (GoldenData.Ints(c["y"]), GoldenData.Ints(c["classes"]), GoldenData.Vector(c["class_weight"]));
+
+        var w = ClassWeights.Balanced(y);
+
+        GoldenData.AssertRelative(GoldenData.Vector(c["sample_weight"]), w, 1e-15, "sample weights");
+        for (var i = 0; i < y.Length; i++)
+            GoldenData.AssertRelative(perClass[Array.IndexOf(classes, y[i])], w[i], 1e-15, $"class weight of sample {i}");
+    }
 }

@@ -45,4 +45,18 @@ public class LabelledDataTests
         Assert.Equal(5.1, Iris.Load().X[0, 0]);
         Assert.Equal(0, Iris.Load().Y[0]);
     }
+
+    [Fact]
+    public void Rows_selects_samples_in_the_given_order_with_repeats()
+    {
+        var iris = Iris.Load();
+
+        var picked = iris.Rows([149, 0, 0]);
+
+        Assert.Equal(iris.X.Row(149), picked.X.Row(0));
+        Assert.Equal(iris.X.Row(0), picked.X.Row(2));
+        Assert.Equal([2, 0, 0], picked.Y);
+        Assert.Equal(iris.FeatureNames, picked.FeatureNames);
+        Assert.Equal("indices", Assert.Throws<ArgumentOutOfRangeException>(() => iris.Rows([150])).ParamName);
+    }
 }

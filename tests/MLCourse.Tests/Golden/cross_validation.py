@@ -4,7 +4,8 @@ StratifiedKFold(n_splits=k), both without shuffling, listing every split's train
 
 KFold cases: several n and k, including k = n and n not divisible by k. StratifiedKFold cases: the iris labels
 (sorted by class), the breast cancer labels, classes of 7, 3 and 5 in shuffled order whose first label is not the
-smallest, 23 positives among 100, a class smaller than k (scikit-learn warns), labels that are not 0 ... k-1.
+smallest, 23 positives among 100, a class smaller than k (scikit-learn warns), labels that are not 0 ... k-1, and 5
+positives among 500 sorted by label (each fold tests one).
 
 Regenerate (needs Debian's python3-sklearn; tests never run this):
     /usr/bin/python3 tests/MLCourse.Tests/Golden/cross_validation.py > tests/MLCourse.Tests/Golden/cross_validation.json
@@ -47,5 +48,6 @@ stratified("7, 3, 5 shuffled", rng.permutation(np.repeat([2, 0, 1], [7, 3, 5])),
 stratified("23 of 100", rng.permutation(np.repeat([0, 1], [77, 23])), (5, 7))
 stratified("a class smaller than k", rng.permutation(np.repeat([0, 1], [10, 2])), (3,))
 stratified("labels 5, -1, 3", [5, -1, 3, 3, 5, -1, -1, 5, 3, 3, -1], (2, 3))
+stratified("5 positives among 500, sorted by label", np.repeat([0, 1], [495, 5]), (5,))
 
 print(dump("cross_validation.py", {"sklearn": sklearn.__version__, "numpy": np.__version__}, cases))

@@ -19,4 +19,19 @@ public class PlotsTests
         Assert.Equal(step, Plots.TickStep(cells));
         Assert.True(cells <= 20 || (cells - 1) / step + 1 <= 12);
     }
+
+    [Fact]
+    public void Dendrogram_draws_one_link_per_merge_over_the_leaf_order()
+    {
+        var x = Matrix<double>.Build.DenseOfColumnArrays([0.0, 10, 1, 11, 30]);
+        var tree = MLCourse.Clustering.Agglomerative.Fit(x, MLCourse.Clustering.Linkage.Average);
+
+        var plot = Plots.Dendrogram("five points", tree);
+
+        var links = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().ToList();
+        Assert.Equal(4, links.Count);
+        Assert.All(links, l => Assert.Equal(4, l.Data.GetScatterPoints().Count));
+        Assert.Equal(tree.Heights.Max(), links.Max(l => l.Data.GetScatterPoints().Max(p => p.Y)));
+        Assert.NotNull(plot.GetImage(400, 300));
+    }
 }
