@@ -131,8 +131,6 @@ public sealed class LogisticRegression
     /// <inheritdoc cref="DecisionFunction"/>
     public int[] Predict(Matrix<double> x) => DecisionFunction(x).Select(z => z > 0 ? 1 : 0).ToArray();
 
-    /// <summary>σ(z) = 1/(1 + e^{−z}), evaluated without overflow for either sign of z.</summary>
-
     /// <summary>log(1 + e^z) without overflow.</summary>
     private static double Softplus(double z) => Math.Max(z, 0) + Math.Log(1 + Math.Exp(-Math.Abs(z)));
 
