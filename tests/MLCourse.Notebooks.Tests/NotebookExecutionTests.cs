@@ -21,6 +21,18 @@ public class NotebookExecutionTests(CourseFixture course)
         Assert.True(File.Exists(Path.Combine(course.Output, "executed", notebook)));
     }
 
+    /// <summary>The Checks column of README's notebook table is the number of checks the notebook really passed.</summary>
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void The_README_shows_the_checks_it_passes(string notebook)
+    {
+        var row = File.ReadLines(Path.Combine(Repository.Root, "README.md")).SingleOrDefault(l => l.StartsWith('|') && l.Contains($"(notebooks/{notebook})"));
+        Assert.True(row is not null, $"README.md has no table row linking notebooks/{notebook}");
+        var checks = row.Trim().Trim('|').Split('|')[^1].Trim();
+
+        Assert.Equal(course.Result(notebook).ChecksPassed.ToString(System.Globalization.CultureInfo.InvariantCulture), checks);
+    }
+
     [Fact]
     public void The_course_has_notebooks()
     {

@@ -1,8 +1,4 @@
 namespace MLCourse.Runner.Notebooks;
 
 /// <summary>A notebook path that cannot be run: missing, not a notebook, or malformed. The message names the file.</summary>
-public sealed class NotebookInputException(string path, string problem) : Exception($"{path}: {problem}")
-{
-    /// <summary>The path as given.</summary>
-    public string NotebookPath { get; } = path;
-}
+public sealed class NotebookInputException(string path, string problem) : Exception($"{path}: {problem}");
