@@ -25,8 +25,6 @@ internal static class ClassicalGolden
         _ => GoldenData.Matrix(c["x"]),
     };
 
-    public static int[] Ints(JsonNode? node) => node!.AsArray().Select(v => (int)v!.GetValue<double>()).ToArray();
-
     /// <summary>max|actual − expected| ≤ relative·max|expected|: for results whose small entries carry the rounding of the large ones.</summary>
     public static void AssertNormRelative(Vector<double> expected, Vector<double> actual, double relative, string what)
     {

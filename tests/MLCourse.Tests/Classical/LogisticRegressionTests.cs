@@ -11,7 +11,7 @@ public class LogisticRegressionTests
     {
         var x = ClassicalGolden.X(c);
         var weights = c["sample_weight"] is null ? null : GoldenData.Vector(c["sample_weight"]);
-        var model = new LogisticRegression((double)c["c"]!, (bool)c["fit_intercept"]!).Fit(x, ClassicalGolden.Ints(c["y"]), weights);
+        var model = new LogisticRegression((double)c["c"]!, (bool)c["fit_intercept"]!).Fit(x, GoldenData.Ints(c["y"]), weights);
         return (model, x);
     }
 
@@ -36,7 +36,7 @@ public class LogisticRegressionTests
         }
         var rows = x.SubMatrix(0, 8, 0, x.ColumnCount);
         GoldenData.AssertRelative(GoldenData.Vector(c["probability"]), model.PredictProbability(rows), 1e-9, "probability");
-        Assert.Equal(ClassicalGolden.Ints(c["predict"]), model.Predict(rows));
+        Assert.Equal(GoldenData.Ints(c["predict"]), model.Predict(rows));
     }
 
     private static (Matrix<double> X, int[] Y) Problem(int n, int seed)

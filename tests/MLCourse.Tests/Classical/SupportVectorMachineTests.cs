@@ -30,11 +30,11 @@ public class SupportVectorMachineTests
     public void Matches_scikit_learn(string name)
     {
         var c = ClassicalGolden.Case(name);
-        var (x, y) = (GoldenData.Matrix(c["x"]), ClassicalGolden.Ints(c["y"]));
+        var (x, y) = (GoldenData.Matrix(c["x"]), GoldenData.Ints(c["y"]));
 
         var model = Fit(Model(c), x, y);
 
-        var support = ClassicalGolden.Ints(c["support"]);
+        var support = GoldenData.Ints(c["support"]);
         Assert.Equal(support, model.SupportIndices);
         var dual = Vector<double>.Build.DenseOfEnumerable(support.Select(i => y[i] * model.Alpha[i]));
         // libsvm keeps its kernel cache in single precision: its solutions are good to ~1e-7 relative.

@@ -35,8 +35,13 @@ internal static class GoldenData
     public static Vector<double> Vector(JsonNode? node) =>
         Vector<double>.Build.DenseOfEnumerable(node!.AsArray().Select(Number));
 
-    /// <summary>A JSON array of integers (labels, indices).</summary>
-    public static int[] Ints(JsonNode? node) => node!.AsArray().Select(x => (int)x!).ToArray();
+    /// <summary>A JSON array of integers (labels, indices), written as 3 or as 3.0 (NumPy float labels).</summary>
+    /// <exception cref="InvalidDataException">An entry is not a whole number.</exception>
+    public static int[] Ints(JsonNode? node) => node!.AsArray().Select(x =>
+    {
+        var value = x!.GetValue<double>();
+        return value == Math.Round(value) ? (int)value : throw new InvalidDataException($"{x.GetPath()}: {value} is not an integer");
+    }).ToArray();
 
     /// <summary>A JSON array of strings.</summary>
     public static string[] Strings(JsonNode? node) => node!.AsArray().Select(x => (string)x!).ToArray();

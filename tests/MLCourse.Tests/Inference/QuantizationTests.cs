@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using MLCourse.Inference;
 
 namespace MLCourse.Tests.Inference;
@@ -19,7 +18,6 @@ public class QuantizationTests
     public static TheoryData<string> Codes => Cases("codes");
     public static TheoryData<string> Observers => Cases("observer");
 
-    private static int[] Ints(JsonNode? node) => node!.AsArray().Select(n => n!.GetValue<int>()).ToArray();
 
     [Theory]
     [MemberData(nameof(PerTensor))]
@@ -42,7 +40,7 @@ public class QuantizationTests
     {
         var c = GoldenData.Case(File, name);
         var x = GoldenData.Matrix(c["x"]);
-        var (scales, zeros, axis) = (GoldenData.Vector(c["scales"]), Ints(c["zero_points"]), (int)c["axis"]!);
+        var (scales, zeros, axis) = (GoldenData.Vector(c["scales"]), GoldenData.Ints(c["zero_points"]), (int)c["axis"]!);
         var (min, max) = ((int)c["quant_min"]!, (int)c["quant_max"]!);
 
         var output = Quantization.FakeQuantizePerChannel(x, scales, zeros, axis, min, max);
@@ -81,7 +79,7 @@ public class QuantizationTests
             : [symmetric ? AffineQuantizer.Symmetric(x, bits) : AffineQuantizer.Asymmetric(x, bits)];
 
         GoldenData.AssertRelative(GoldenData.Vector(c["scales"]), quantizers.Select(q => q.Scale).ToVector(), 1e-9, "scales");
-        Assert.Equal(Ints(c["zero_points"]), quantizers.Select(q => q.ZeroPoint).ToArray());
+        Assert.Equal(GoldenData.Ints(c["zero_points"]), quantizers.Select(q => q.ZeroPoint).ToArray());
         Assert.All(quantizers, q => Assert.Equal(((int)c["quant_min"]!, (int)c["quant_max"]!), (q.QuantMin, q.QuantMax)));
     }
 

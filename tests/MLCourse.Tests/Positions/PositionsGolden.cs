@@ -10,6 +10,4 @@ internal static class PositionsGolden
     public static TheoryData<string> Names(string kind) => GoldenData.Names(File, kind);
 
     public static JsonObject Case(string name) => GoldenData.Case(File, name);
-
-    public static int[] Ints(JsonNode? node) => node!.AsArray().Select(x => x!.GetValue<int>()).ToArray();
 }

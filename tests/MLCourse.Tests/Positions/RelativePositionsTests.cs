@@ -11,7 +11,7 @@ public class RelativePositionsTests
     public void Clipped_matches_torch_clamp(string name)
     {
         var c = PositionsGolden.Case(name);
-        var expected = c["indices"]!.AsArray().Select(PositionsGolden.Ints).ToArray();
+        var expected = c["indices"]!.AsArray().Select(GoldenData.Ints).ToArray();
         var r = RelativePositions.Clipped((int)c["queries"]!, (int)c["keys"]!, (int)c["min"]!, (int)c["max"]!);
 
         Assert.Equal((expected.Length, expected[0].Length), (r.GetLength(0), r.GetLength(1)));

@@ -14,7 +14,7 @@ public class RopeTests
     public void Matches_the_complex_reference(string name)
     {
         var c = PositionsGolden.Case(name);
-        var (x, positions, b) = (GoldenData.Matrix(c["x"]), PositionsGolden.Ints(c["positions"]), (double)c["base"]!);
+        var (x, positions, b) = (GoldenData.Matrix(c["x"]), GoldenData.Ints(c["positions"]), (double)c["base"]!);
         var expected = GoldenData.Matrix(c["rotated"]);
 
         GoldenData.AssertRelative(expected, Rope.Apply(x, positions, b), 1e-9, "rows rotated");

@@ -19,7 +19,7 @@ public class SinusoidalTests
         if (c["positions"] is { } positions)
         {
             var rows = GoldenData.Matrix(c["rows"]);
-            var ps = PositionsGolden.Ints(positions);
+            var ps = GoldenData.Ints(positions);
             for (var r = 0; r < ps.Length; r++)
                 GoldenData.AssertRelative(rows.Row(r), Sinusoidal.Encode(ps[r], d, b), 1e-9, $"PE at position {ps[r]}");
         }

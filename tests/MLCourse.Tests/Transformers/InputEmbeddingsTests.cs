@@ -12,8 +12,8 @@ public class InputEmbeddingsTests
     {
         var c = TransformerGolden.Case(name);
         var embeddings = new InputEmbeddings(GoldenData.Matrix(c["word"]), GoldenData.Matrix(c["token_type"]), GoldenData.Matrix(c["position"]));
-        var tokens = c["tokens"]!.AsArray().Select(t => (int)t!).ToArray();
-        var segments = c["segments"]!.AsArray().Select(t => (int)t!).ToArray();
+        var tokens = GoldenData.Ints(c["tokens"]);
+        var segments = GoldenData.Ints(c["segments"]);
 
         GoldenData.AssertRelative(GoldenData.Matrix(c["output"]), embeddings.Compute(tokens, segments), 1e-12, "embeddings");
     }
