@@ -60,22 +60,13 @@ var run = new Command("run", "Execute notebooks headlessly, each in a fresh C# k
 run.SetAction(async parse =>
 {
     IReadOnlyList<NotebookFile> notebooks;
-    try
-    {
-        notebooks = CourseRun.Discover(parse.GetValue(paths)!);
-    }
-    catch (NotebookInputException e)
-    {
-        Console.Error.WriteLine($"error: {e.Message}");
-        return ExitCodes.BadInput;
-    }
-
     var options = new RunOptions(parse.GetValue(output)!, parse.GetValue(parallel), TimeSpan.FromSeconds(parse.GetValue(timeout)), !parse.GetValue(noSite));
     try
     {
+        notebooks = CourseRun.Discover(parse.GetValue(paths)!);
         CourseRun.PrepareOutput(options);
     }
-    catch (OutputFolderException e)
+    catch (Exception e) when (e is NotebookInputException or OutputFolderException)
     {
         Console.Error.WriteLine($"error: {e.Message}");
         return ExitCodes.BadInput;

@@ -78,8 +78,8 @@ public static class CourseRun
         JUnitReport.Write(Path.Combine(options.OutputDirectory, "results.xml"), notebooks, results);
         if (options.Site)
         {
-            SiteBuilder.Write(Path.Combine(options.OutputDirectory, "site"), notebooks, results);
-            QuestionBankMarkdown.Write(Path.Combine(options.OutputDirectory, QuestionBankMarkdown.FileName), notebooks);
+            var bank = SiteBuilder.Write(Path.Combine(options.OutputDirectory, "site"), notebooks, results);
+            AtomicFile.WriteAllText(Path.Combine(options.OutputDirectory, QuestionBankMarkdown.FileName), QuestionBankMarkdown.Text(bank));
         }
         return new CourseRunResult(notebooks, results);
     }

@@ -53,7 +53,7 @@ public sealed partial record NotebookQuestions(NotebookFile Notebook, PageMarkdo
     {
         ArgumentNullException.ThrowIfNull(notebook);
         ArgumentNullException.ThrowIfNull(page);
-        var markdown = notebook.Document.Elements.Where(e => e.KernelName == "markdown").Select(e => e.Contents.ReplaceLineEndings("\n")).ToList();
+        var markdown = notebook.Document.Elements.Where((_, i) => notebook.IsMarkdown(i)).Select(e => e.Contents.ReplaceLineEndings("\n")).ToList();
         var questions = Quotes(markdown).Select((quote, i) => ReadQuestion(notebook, page, i + 1, quote)).ToList();
         var answer = ReadAnswer(notebook, string.Join("\n\n", markdown));
         if (answer is not null && page.Heading(2, AnswerHeadingText) is null)

@@ -61,8 +61,8 @@ public sealed partial class PageMarkdown
         var ids = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < notebook.Document.Elements.Count; i++)
         {
+            if (!notebook.IsMarkdown(i)) continue;
             var cell = notebook.Document.Elements[i];
-            if (cell.KernelName != "markdown") continue;
             var parts = new List<MarkdownPart>();
             foreach (var segment in SolutionRegions.Split(cell.Contents, markdown: true))
             {
@@ -76,7 +76,7 @@ public sealed partial class PageMarkdown
                     var text = HeadingText(segment.Text, heading);
                     var number = heading.Level == 2 && SectionNumber().Match(text) is { Success: true } m
                         ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : (int?)null;
-                    headings.Add(heading, new PageHeading(i, heading.Level, text, id, number));
+                    headings.Add(heading, new PageHeading(heading.Level, text, id, number));
                 }
                 parts.Add(new MarkdownPart(document, segment.IsSolution));
             }

@@ -14,11 +14,6 @@ public static class QuestionBankMarkdown
     /// <summary>The file's name in the output folder.</summary>
     public const string FileName = "questions.md";
 
-    /// <summary>Writes the bank of <paramref name="notebooks"/> (course order) to <paramref name="path"/>, atomically.</summary>
-    /// <exception cref="Notebooks.NotebookInputException">A notebook's questions or answer do not parse.</exception>
-    public static void Write(string path, IReadOnlyList<Notebooks.NotebookFile> notebooks) =>
-        AtomicFile.WriteAllText(path, Text(NotebookQuestions.Read(notebooks)));
-
     /// <summary>The Markdown of the bank, with links relative to the output folder (<c>site/…</c>).</summary>
     public static string Text(IReadOnlyList<NotebookQuestions> bank)
     {

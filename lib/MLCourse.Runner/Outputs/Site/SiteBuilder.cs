@@ -18,8 +18,9 @@ public static partial class SiteBuilder
     /// <param name="directory">The site folder, e.g. <c>artifacts/site</c>.</param>
     /// <param name="notebooks">Every notebook of the run, in course order.</param>
     /// <param name="results">Results of the notebooks that finished (missing ones are shown as not run).</param>
+    /// <returns>The question bank the site shows (the notebooks that quote questions, in course order), for <see cref="QuestionBankMarkdown"/>.</returns>
     /// <exception cref="NotebookInputException">A notebook's interview questions or answer do not parse (see <see cref="NotebookQuestions"/>).</exception>
-    public static void Write(string directory, IReadOnlyList<NotebookFile> notebooks, IReadOnlyList<NotebookResult> results)
+    public static IReadOnlyList<NotebookQuestions> Write(string directory, IReadOnlyList<NotebookFile> notebooks, IReadOnlyList<NotebookResult> results)
     {
         ArgumentNullException.ThrowIfNull(notebooks);
         ArgumentNullException.ThrowIfNull(results);
@@ -41,6 +42,7 @@ public static partial class SiteBuilder
         AtomicFile.WriteAllText(Path.Combine(directory, QuestionBankPage.FileName),
             Page(QuestionBankPage.Title, QuestionBankPage.Body(bank), "", usesPlotly: false));
         AtomicFile.WriteAllText(Path.Combine(directory, SearchIndex.FileName), SearchIndex.Script(search));
+        return bank;
     }
 
     /// <summary>The page of a notebook: <c>01-name.ipynb</c> → <c>01-name.html</c>.</summary>
@@ -90,7 +92,7 @@ public static partial class SiteBuilder
         for (var i = 0; i < notebook.Document.Elements.Count; i++)
         {
             var cell = notebook.Document.Elements[i];
-            if (cell.KernelName == "markdown")
+            if (notebook.IsMarkdown(i))
             {
                 foreach (var part in markdown.Cell(i))
                     body.Append(part.IsSolution ? Folded(SiteMarkdown.Html(part.Document)) : SiteMarkdown.Html(part.Document)).Append('\n');
