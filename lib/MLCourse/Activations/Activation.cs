@@ -104,7 +104,8 @@ public static class Activation
     public static double GeluTanhDerivative(double x)
     {
         var u = GeluTanhArgument(x);
-        var (s, t) = (Sigmoid(2 * u), Sigmoid(2 * u) * Sigmoid(-2 * u));
+        var s = Sigmoid(2 * u);
+        var t = s * Sigmoid(-2 * u);
         // σ(2u)σ(−2u) underflows to 0 before u′ overflows; 0·∞ would be NaN.
         return t == 0 ? s : s + 2 * x * t * SqrtTwoOverPi * (1 + 3 * GeluTanhCubic * x * x);
     }

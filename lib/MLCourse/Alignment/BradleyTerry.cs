@@ -154,15 +154,16 @@ public static class BradleyTerry
         {
             var (gradient, information) = GradientAndInformation(wins, rewards, free);
             var step = information.Solve(gradient);
-            var (candidate, scale) = (rewards, 1.0);
+            var (candidate, candidateLogLikelihood, scale) = (rewards, logLikelihood, 1.0);
             for (var halving = 0; halving < 60; halving++, scale /= 2)
             {
                 candidate = rewards.Clone();
                 for (var f = 0; f < free.Length; f++) candidate[free[f]] += scale * step[f];
-                if (LogLikelihood(wins, candidate) >= logLikelihood) break;
+                candidateLogLikelihood = LogLikelihood(wins, candidate);
+                if (candidateLogLikelihood >= logLikelihood) break;
             }
             var moved = (candidate - rewards).InfinityNorm();
-            (rewards, logLikelihood) = (candidate, LogLikelihood(wins, candidate));
+            (rewards, logLikelihood) = (candidate, candidateLogLikelihood);
             if (moved <= tolerance)
             {
                 var covariance = GradientAndInformation(wins, rewards, free).Information.Inverse();

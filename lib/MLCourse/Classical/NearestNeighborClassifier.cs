@@ -33,15 +33,6 @@ public sealed class NearestNeighborClassifier
     {
         var train = points ?? throw new InvalidOperationException("Call Fit before predicting.");
         Guard.Columns(x, train[0].Length, nameof(x), "one per feature of the training points");
-        return x.ToRowArrays().Select(q =>
-        {
-            var (best, nearest) = (0, double.PositiveInfinity);
-            for (var i = 0; i < train.Length; i++)
-            {
-                var d = Distances.SquaredBetween(q, train[i]);
-                if (d < nearest) (best, nearest) = (i, d);
-            }
-            return labels[best];
-        }).ToArray();
+        return x.ToRowArrays().Select(q => labels[Distances.Nearest(q, train)]).ToArray();
     }
 }

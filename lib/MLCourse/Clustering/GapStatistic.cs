@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Classical;
+using MLCourse.Normalization;
 using MLCourse.Numerics;
 
 namespace MLCourse.Clustering;
@@ -51,9 +52,9 @@ public static class GapStatistic
         foreach (var k in ks)
         {
             var values = Enumerable.Range(0, references).Select(b => reference[b, k - 1]).ToArray();
-            var mean = values.Average();
+            var (mean, variance) = Moments.Of(values);
             gap[k - 1] = mean - logW[k - 1];
-            se[k - 1] = Math.Sqrt(values.Average(v => (v - mean) * (v - mean))) * Math.Sqrt(1 + 1.0 / references);
+            se[k - 1] = Math.Sqrt(variance) * Math.Sqrt(1 + 1.0 / references);
         }
         var chosen = ks.Take(maxClusters - 1).FirstOrDefault(k => gap[k - 1] >= gap[k] - se[k], maxClusters);
         return new GapResult(ks, logW, gap, se, chosen);

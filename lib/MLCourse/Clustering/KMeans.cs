@@ -92,7 +92,7 @@ public sealed class KMeans
         var c = centers ?? throw NotFitted();
         Guard.Columns(x, c.ColumnCount, nameof(x), $"one per coordinate of the {Guard.Shape(c)} centres");
         var rows = c.ToRowArrays();
-        return x.ToRowArrays().Select(p => Nearest(p, rows)).ToArray();
+        return x.ToRowArrays().Select(p => Distances.Nearest(p, rows)).ToArray();
     }
 
     /// <summary>
@@ -102,7 +102,7 @@ public sealed class KMeans
     private double[][] Seeding(double[][] rows, System.Random random)
     {
         var chosen = new List<double[]> { rows[random.Next(rows.Length)] };
-        var d2 = rows.Select(p => Squared(p, chosen[0])).ToArray();
+        var d2 = rows.Select(p => Distances.SquaredBetween(p, chosen[0])).ToArray();
         var trials = 2 + (int)Math.Log(Clusters);
         while (chosen.Count < Clusters)
         {
@@ -110,8 +110,9 @@ public sealed class KMeans
             for (var trial = 0; trial < trials; trial++)
             {
                 var candidate = Draw(d2, random);
-                var next = rows.Select((p, i) => Math.Min(d2[i], Squared(p, rows[candidate]))).ToArray();
-                if (next.Sum() < bestPotential) (best, bestD2, bestPotential) = (candidate, next, next.Sum());
+                var next = rows.Select((p, i) => Math.Min(d2[i], Distances.SquaredBetween(p, rows[candidate]))).ToArray();
+                var potential = next.Sum();
+                if (potential < bestPotential) (best, bestD2, bestPotential) = (candidate, next, potential);
             }
             chosen.Add(rows[best]);
             d2 = bestD2;
@@ -133,17 +134,17 @@ public sealed class KMeans
     private (double[][] Centers, int[] Labels, double Inertia, bool Converged) Lloyd(double[][] rows, double[][] start)
     {
         var c = start;
-        var assigned = rows.Select(p => Nearest(p, c)).ToArray();
+        var assigned = rows.Select(p => Distances.Nearest(p, c)).ToArray();
         var converged = false;
         for (var iteration = 0; iteration < MaxIterations && !converged; iteration++)
         {
             c = Means(rows, assigned, c);
-            var next = rows.Select(p => Nearest(p, c)).ToArray();
+            var next = rows.Select(p => Distances.Nearest(p, c)).ToArray();
             converged = next.SequenceEqual(assigned);
             assigned = next;
         }
         if (!converged) c = Means(rows, assigned, c);
-        var inertia = Enumerable.Range(0, rows.Length).Sum(i => Squared(rows[i], c[assigned[i]]));
+        var inertia = Enumerable.Range(0, rows.Length).Sum(i => Distances.SquaredBetween(rows[i], c[assigned[i]]));
         return (c, assigned, inertia, converged);
     }
 
@@ -161,24 +162,11 @@ public sealed class KMeans
         for (var k = 0; k < Clusters; k++)
         {
             if (counts[k] > 0) { for (var j = 0; j < p; j++) sums[k][j] /= counts[k]; continue; }
-            var farthest = Enumerable.Range(0, rows.Length).MaxBy(i => Squared(rows[i], previous[assigned[i]]));
+            var farthest = Enumerable.Range(0, rows.Length).MaxBy(i => Distances.SquaredBetween(rows[i], previous[assigned[i]]));
             sums[k] = (double[])rows[farthest].Clone();
         }
         return sums;
     }
-
-    private static int Nearest(double[] point, double[][] centres)
-    {
-        var (index, best) = (0, double.PositiveInfinity);
-        for (var k = 0; k < centres.Length; k++)
-        {
-            var d = Squared(point, centres[k]);
-            if (d < best) (index, best) = (k, d);
-        }
-        return index;
-    }
-
-    private static double Squared(double[] u, double[] v) => Distances.SquaredBetween(u, v);
 
     private static InvalidOperationException NotFitted() => new("Call Fit before reading the centres or predicting.");
 }

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Numerics;
 
 namespace MLCourse.Convolution;
 
@@ -22,7 +23,7 @@ public static class AvgPool2d
     public static Matrix<double> Forward(Matrix<double> x, int kernelSize, int stride)
     {
         var (height, width) = Pooling.OutputSize(x, kernelSize, stride, 0);
-        var (values, rows, area) = (ConvolutionGeometry.Storage(x), x.RowCount, kernelSize * kernelSize);
+        var (values, rows, area) = (Storage.ColumnMajor(x), x.RowCount, kernelSize * kernelSize);
         var y = new double[height * width];
         for (var j = 0; j < width; j++)
             for (var i = 0; i < height; i++)
@@ -47,7 +48,7 @@ public static class AvgPool2d
     {
         var output = Pooling.OutputSize(x, kernelSize, stride, 0);
         Pooling.CheckGradOutput(gradOutput, output, x);
-        var (upstream, rows, area) = (ConvolutionGeometry.Storage(gradOutput), x.RowCount, kernelSize * kernelSize);
+        var (upstream, rows, area) = (Storage.ColumnMajor(gradOutput), x.RowCount, kernelSize * kernelSize);
         var gradient = new double[x.RowCount * x.ColumnCount];
         for (var j = 0; j < output.Width; j++)
             for (var i = 0; i < output.Height; i++)

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Numerics;
 
 namespace MLCourse.Convolution;
 
@@ -40,7 +41,7 @@ public static class Conv1d
         if (bias is not null && bias.Count != weight.Length)
             throw new ArgumentException($"bias has length {bias.Count} but the weight has {weight.Length} filters: one bias per output channel.", nameof(bias));
         var (channels, length) = (input.RowCount, input.ColumnCount + 2 * padding);
-        var values = ConvolutionGeometry.Storage(input);   // column-major: x[c, t] at t·C_in + c
+        var values = Storage.ColumnMajor(input);   // column-major: x[c, t] at t·C_in + c
         var x = new double[channels][];
         for (var c = 0; c < channels; c++)
         {
@@ -63,7 +64,7 @@ public static class Conv1d
         var flat = new double[geometry.WeightLength];   // (o, c, u): filter o's entry (c, u), stored column-major at u·C_in + c
         for (var o = 0; o < weight.Count; o++)
         {
-            var filter = ConvolutionGeometry.Storage(weight[o]);
+            var filter = Storage.ColumnMajor(weight[o]);
             for (var c = 0; c < channels; c++)
                 for (var u = 0; u < k; u++) flat[(o * channels + c) * k + u] = filter[u * channels + c];
         }

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Numerics;
 
 namespace MLCourse.Convolution;
 
@@ -60,7 +61,7 @@ public static class Conv2d
         var geometry = Geometry(input, weight, stride, padding, dilation, groups);
         if (bias is not null && bias.Count != geometry.OutChannels)
             throw new ArgumentException($"bias has length {bias.Count} but the weight has {geometry.OutChannels} filters: one bias per output channel.", nameof(bias));
-        var y = geometry.Forward(Array.ConvertAll(input, ConvolutionGeometry.Storage), Flatten(weight, geometry), bias?.ToArray());
+        var y = geometry.Forward(Array.ConvertAll(input, Storage.ColumnMajor), Flatten(weight, geometry), bias?.ToArray());
         return ConvolutionGeometry.Channels(y, geometry.OutHeight, geometry.OutWidth);
     }
 
@@ -86,7 +87,7 @@ public static class Conv2d
     {
         var geometry = Geometry(input, weight, stride, padding, dilation, groups);
         var w = Flatten(weight, geometry);
-        var (gx, gw, gb) = geometry.Backward(Array.ConvertAll(input, ConvolutionGeometry.Storage), w, UpstreamStorage(gradOutput, geometry));
+        var (gx, gw, gb) = geometry.Backward(Array.ConvertAll(input, Storage.ColumnMajor), w, UpstreamStorage(gradOutput, geometry));
         return new Conv2dGradients(ConvolutionGeometry.Channels(gx, geometry.Height, geometry.Width), Kernels(gw, geometry), Vector<double>.Build.Dense(gb));
     }
 
@@ -111,7 +112,7 @@ public static class Conv2d
         Guard.Positive(kernelWidth, nameof(kernelWidth));
         var geometry = new ConvolutionGeometry(input.Length, height, width, 1, 1, kernelHeight, kernelWidth, stride, padding, dilation);
         geometry.Validate(nameof(input));
-        return geometry.Unfold(Array.ConvertAll(input, ConvolutionGeometry.Storage));
+        return geometry.Unfold(Array.ConvertAll(input, Storage.ColumnMajor));
     }
 
     /// <summary>Validates input and weight and returns their geometry.</summary>
@@ -165,7 +166,7 @@ public static class Conv2d
         for (var o = 0; o < gradOutput.Length; o++)
             if (gradOutput[o] is not { } g || g.RowCount != geometry.OutHeight || g.ColumnCount != geometry.OutWidth)
                 throw new ArgumentException($"gradOutput[{o}] is {(gradOutput[o] is null ? "null" : Guard.Shape(gradOutput[o]))} but the output is {expected}.", nameof(gradOutput));
-        return Array.ConvertAll(gradOutput, ConvolutionGeometry.Storage);
+        return Array.ConvertAll(gradOutput, Storage.ColumnMajor);
     }
 
     /// <summary>The weight as one flat array in PyTorch's order (o, c, u, v).</summary>
@@ -176,7 +177,7 @@ public static class Conv2d
         for (var o = 0; o < weight.Length; o++)
             for (var c = 0; c < geometry.InPerGroup; c++)
             {
-                var kernel = ConvolutionGeometry.Storage(weight[o][c]);   // column-major: (u, v) at v·k_h + u
+                var kernel = Storage.ColumnMajor(weight[o][c]);   // column-major: (u, v) at v·k_h + u
                 for (var u = 0; u < kh; u++)
                     for (var v = 0; v < kw; v++)
                         flat[((o * geometry.InPerGroup + c) * kh + u) * kw + v] = kernel[v * kh + u];

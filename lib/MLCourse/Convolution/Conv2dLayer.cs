@@ -98,7 +98,7 @@ public sealed class Conv2dLayer
     public Matrix<double>[] Forward(Matrix<double>[] input)
     {
         var geometry = Checked(input);
-        var y = geometry.Forward(Array.ConvertAll(input, ConvolutionGeometry.Storage), _weight, _bias);
+        var y = geometry.Forward(Array.ConvertAll(input, Storage.ColumnMajor), _weight, _bias);
         return ConvolutionGeometry.Channels(y, geometry.OutHeight, geometry.OutWidth);
     }
 
@@ -107,7 +107,7 @@ public sealed class Conv2dLayer
     public Conv2dGradients Backward(Matrix<double>[] input, Matrix<double>[] gradOutput)
     {
         var geometry = Checked(input);
-        var (gx, gw, gb) = geometry.Backward(Array.ConvertAll(input, ConvolutionGeometry.Storage), _weight, Conv2d.UpstreamStorage(gradOutput, geometry));
+        var (gx, gw, gb) = geometry.Backward(Array.ConvertAll(input, Storage.ColumnMajor), _weight, Conv2d.UpstreamStorage(gradOutput, geometry));
         return new Conv2dGradients(ConvolutionGeometry.Channels(gx, geometry.Height, geometry.Width), Conv2d.Kernels(gw, geometry), Vector<double>.Build.Dense(gb));
     }
 

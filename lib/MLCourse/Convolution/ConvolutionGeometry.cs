@@ -177,9 +177,6 @@ internal sealed record ConvolutionGeometry(
         return Matrix<double>.Build.Dense(rows, outHeight * outWidth, columns);
     }
 
-    /// <summary>A channel's storage, column-major (no copy for MathNet's dense matrices).</summary>
-    public static double[] Storage(Matrix<double> m) => m.AsColumnMajorArray() ?? m.ToColumnMajorArray();
-
     /// <summary>Column-major H×W channel arrays as matrices (bound to the arrays, no copy).</summary>
     public static Matrix<double>[] Channels(double[][] values, int height, int width) =>
         Array.ConvertAll(values, v => Matrix<double>.Build.Dense(height, width, v));

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Numerics;
 
 namespace MLCourse.Convolution;
 
@@ -28,7 +29,7 @@ public static class MaxPool2d
     public static Matrix<double> Forward(Matrix<double> x, int kernelSize, int stride, int padding = 0)
     {
         var (height, width) = Pooling.OutputSize(x, kernelSize, stride, padding);
-        var (values, argmax) = (ConvolutionGeometry.Storage(x), Argmax(x, kernelSize, stride, padding, height, width));
+        var (values, argmax) = (Storage.ColumnMajor(x), Argmax(x, kernelSize, stride, padding, height, width));
         return Matrix<double>.Build.Dense(height, width, Array.ConvertAll(argmax, index => values[index]));
     }
 
@@ -47,7 +48,7 @@ public static class MaxPool2d
     {
         var output = Pooling.OutputSize(x, kernelSize, stride, padding);
         Pooling.CheckGradOutput(gradOutput, output, x);
-        var (argmax, upstream) = (Argmax(x, kernelSize, stride, padding, output.Height, output.Width), ConvolutionGeometry.Storage(gradOutput));
+        var (argmax, upstream) = (Argmax(x, kernelSize, stride, padding, output.Height, output.Width), Storage.ColumnMajor(gradOutput));
         var gradient = new double[x.RowCount * x.ColumnCount];
         for (var k = 0; k < argmax.Length; k++) gradient[argmax[k]] += upstream[k];
         return Matrix<double>.Build.Dense(x.RowCount, x.ColumnCount, gradient);
@@ -56,7 +57,7 @@ public static class MaxPool2d
     /// <summary>The storage index (column-major, j·H + i) of each window's maximum, output positions column-major too.</summary>
     private static int[] Argmax(Matrix<double> x, int kernelSize, int stride, int padding, int outHeight, int outWidth)
     {
-        var (values, height, width) = (ConvolutionGeometry.Storage(x), x.RowCount, x.ColumnCount);
+        var (values, height, width) = (Storage.ColumnMajor(x), x.RowCount, x.ColumnCount);
         var argmax = new int[outHeight * outWidth];
         for (var j = 0; j < outWidth; j++)
             for (var i = 0; i < outHeight; i++)

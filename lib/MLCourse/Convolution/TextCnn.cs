@@ -91,7 +91,7 @@ public sealed class TextCnn
         Guard.InRangeHalfOpen(width, 0, Widths.Count, nameof(width));
         if (embeddings.RowCount < Widths[width])
             throw new ArgumentException($"embeddings is {Guard.Shape(embeddings)}: {embeddings.RowCount} tokens, fewer than the filter width {Widths[width]}.", nameof(embeddings));
-        var storage = ConvolutionGeometry.Storage(embeddings);   // column-major L×E: embedding dimension c is the contiguous column c
+        var storage = Storage.ColumnMajor(embeddings);   // column-major L×E: embedding dimension c is the contiguous column c
         var channels = Enumerable.Range(0, EmbeddingSize).Select(c => storage.AsSpan(c * embeddings.RowCount, embeddings.RowCount).ToArray()).ToArray();
         var maps = Conv1d.Channels(channels, embeddings.RowCount, _filters[width], _biases[width]);
         return Matrix<double>.Build.Dense(maps.Length, maps[0].Length, (o, t) => Activation.Relu(maps[o][t]));

@@ -57,9 +57,6 @@ public sealed class PairwiseMarkovRandomField
     /// <summary>n, the number of variables.</summary>
     public int Variables => domainSizes.Length;
 
-    /// <summary>d_v for every variable v.</summary>
-    public IReadOnlyList<int> DomainSizes => domainSizes.ToArray();
-
     /// <summary>The edges (i, j, φ_ij), with copies of the potentials.</summary>
     public IReadOnlyList<(int First, int Second, Matrix<double> Potential)> Edges => edges.Select(e => (e.First, e.Second, e.Potential.Clone())).ToArray();
 

@@ -3,6 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Activations;
 using MLCourse.Losses;
 using MLCourse.Normalization;
+using MLCourse.Numerics;
 using MLCourse.Regularization;
 
 namespace MLCourse.Networks;
@@ -168,7 +169,7 @@ public sealed class Mlp
         ArgumentNullException.ThrowIfNull(y);
         if (y.RowCount != x.RowCount || y.ColumnCount != Sizes[^1])
             throw new ArgumentException($"y is {Guard.Shape(y)} but the network's output for x ({Guard.Shape(x)}) is {x.RowCount}×{Sizes[^1]}.", nameof(y));
-        var (output, target) = (pass.Z[^1], ColumnMajor(y));
+        var (output, target) = (pass.Z[^1], Storage.ColumnMajor(y));
         var (loss, delta) = (0.0, new double[output.Length]);
         for (var i = 0; i < output.Length; i++)
         {
@@ -193,7 +194,7 @@ public sealed class Mlp
         var pass = Pass(x);
         var logits = Batch(pass.Z[^1], x.RowCount);
         var loss = Loss.CrossEntropy(logits, targets);
-        return Backpropagate(pass, ColumnMajor(Loss.CrossEntropyGradient(logits, targets)), loss);
+        return Backpropagate(pass, Storage.ColumnMajor(Loss.CrossEntropyGradient(logits, targets)), loss);
     }
 
     /// <summary>One full-batch gradient-descent step θ ← θ − η·∂ℓ/∂θ on the mean squared error; returns the loss before the step.</summary>
@@ -248,16 +249,16 @@ public sealed class Mlp
             throw new ArgumentException($"x is {Guard.Shape(x)} but batch normalization in training mode needs at least 2 rows; set Training = false to evaluate one example.", nameof(x));
         var (n, layers) = (x.RowCount, _weights.Length);
         var (h, z, u, masks) = (new double[layers][], new double[layers][], new double[layers - 1][], new double[]?[layers - 1]);
-        var input = ColumnMajor(x);
+        var input = Storage.ColumnMajor(x);
         long multiplyAdds = 0;
         for (var l = 0; l < layers; l++)
         {
             var (outputs, inputs) = (Sizes[l + 1], Sizes[l]);
-            var result = Dense.Forward(input, n, ColumnMajor(_weights[l]), outputs, inputs, HasBias ? ColumnMajor(_biases[l]) : null);
+            var result = Dense.Forward(input, n, Storage.ColumnMajor(_weights[l]), outputs, inputs, HasBias ? Storage.Values(_biases[l]) : null);
             multiplyAdds += (long)n * inputs * outputs;
             (h[l], z[l]) = (input, result);
             if (l == layers - 1) break;
-            u[l] = _norms.Length > 0 ? ColumnMajor(_norms[l].Forward(Batch(result, n))) : result;
+            u[l] = _norms.Length > 0 ? Storage.ColumnMajor(_norms[l].Forward(Batch(result, n))) : result;
             var activated = Array.ConvertAll(u[l], v => Activation.Value(v));
             if (Dropout is not null)
             {
@@ -301,7 +302,7 @@ public sealed class Mlp
     {
         var (outputs, inputs) = (Sizes[l + 1], Sizes[l]);
         multiplyAdds += (long)n * inputs * outputs;
-        return Dense.InputGradient(delta, n, ColumnMajor(_weights[l]), outputs, inputs);
+        return Dense.InputGradient(delta, n, Storage.ColumnMajor(_weights[l]), outputs, inputs);
     }
 
     /// <summary>From ∂ℓ/∂H_j of hidden layer j (0-based) back to δ_j = ∂ℓ/∂Z_j: through the dropout mask, f′ and the batch normalization.</summary>
@@ -314,12 +315,9 @@ public sealed class Mlp
         if (_norms.Length == 0) return du;
         var (dz, dGamma, dBeta) = _norms[j].Backward(Batch(pass.Z[j], n), Batch(du, n));
         (gammas[j], betas[j]) = (dGamma, dBeta);
-        return ColumnMajor(dz);
+        return Storage.ColumnMajor(dz);
     }
 
-    private static double[] ColumnMajor(Matrix<double> m) => m.AsColumnMajorArray() ?? m.ToColumnMajorArray();
-
-    private static double[] ColumnMajor(Vector<double> v) => v.AsArray() ?? v.ToArray();
 
     private static Matrix<double> Batch(double[] values, int rows) => Matrix<double>.Build.Dense(rows, values.Length / rows, values);
 }

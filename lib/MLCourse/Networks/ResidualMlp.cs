@@ -109,7 +109,7 @@ public sealed class ResidualMlp
     /// per layer its weight (column-major) and bias, then, with batch norm, per norm its γ and β.</summary>
     public IReadOnlyList<Vector<double>> Parameters =>
     [
-        .. Enumerable.Range(0, Depth).SelectMany(l => new[] { Vector<double>.Build.Dense(ColumnMajor(_weights[l])), _biases[l] }),
+        .. Enumerable.Range(0, Depth).SelectMany(l => new[] { Vector<double>.Build.Dense(Storage.ColumnMajor(_weights[l])), _biases[l] }),
         .. _norms.SelectMany(bn => new[] { bn.Gamma, bn.Beta }),
     ];
 
@@ -136,7 +136,7 @@ public sealed class ResidualMlp
         Guard.InRangeHalfOpen(block, 0, Blocks, nameof(block));
         CheckBatch(h, Width, nameof(h), "width");
         var pass = new Cache(h.RowCount, Depth);
-        return Matrix<double>.Build.Dense(h.RowCount, Width, BlockPass(block, ColumnMajor(h), pass));
+        return Matrix<double>.Build.Dense(h.RowCount, Width, BlockPass(block, Storage.ColumnMajor(h), pass));
     }
 
     /// <summary>
@@ -153,12 +153,12 @@ public sealed class ResidualMlp
         var n = x.RowCount;
         var logits = Matrix<double>.Build.Dense(n, OutputSize, pass.Logits);
         var loss = Loss.CrossEntropy(logits, labels);
-        var delta = ColumnMajor(Loss.CrossEntropyGradient(logits, labels));
+        var delta = Storage.ColumnMajor(Loss.CrossEntropyGradient(logits, labels));
         var (weightGradients, biasGradients) = (new double[Depth][], new double[Depth][]);
         var (gammaGradients, betaGradients) = (_norms.Select(_ => new double[Width]).ToArray(), _norms.Select(_ => new double[Width]).ToArray());
         var head = Depth - 1;
         (weightGradients[head], biasGradients[head]) = (Dense.WeightGradient(delta, pass.Inputs[head], n, OutputSize, Width), Dense.BiasGradient(delta, n, OutputSize));
-        var dh = Dense.InputGradient(delta, n, ColumnMajor(_weights[head]), OutputSize, Width);
+        var dh = Dense.InputGradient(delta, n, Storage.ColumnMajor(_weights[head]), OutputSize, Width);
         var blockInputs = new Matrix<double>[Blocks + 1];
         blockInputs[Blocks] = Matrix<double>.Build.Dense(n, Width, dh);
         for (var b = Blocks - 1; b >= 0; b--)
@@ -215,10 +215,10 @@ public sealed class ResidualMlp
     {
         CheckBatch(x, InputSize, nameof(x), "inputSize");
         var pass = new Cache(x.RowCount, Depth);
-        var h = Unit(0, ColumnMajor(x), pass);
+        var h = Unit(0, Storage.ColumnMajor(x), pass);
         for (var b = 0; b < Blocks; b++) h = BlockPass(b, h, pass);
         pass.Inputs[Depth - 1] = h;
-        pass.Logits = Dense.Forward(h, pass.N, ColumnMajor(_weights[^1]), OutputSize, Width, ColumnMajor(_biases[^1]));
+        pass.Logits = Dense.Forward(h, pass.N, Storage.ColumnMajor(_weights[^1]), OutputSize, Width, Storage.Values(_biases[^1]));
         return pass;
     }
 
@@ -233,7 +233,7 @@ public sealed class ResidualMlp
     private double[] Unit(int l, double[] input, Cache pass)
     {
         var (n, inputs) = (pass.N, _weights[l].ColumnCount);
-        var z = Dense.Forward(input, n, ColumnMajor(_weights[l]), Width, inputs, ColumnMajor(_biases[l]));
+        var z = Dense.Forward(input, n, Storage.ColumnMajor(_weights[l]), Width, inputs, Storage.Values(_biases[l]));
         if (_norms.Length > 0)
         {
             var (y, normalized, inverseStd) = (new double[z.Length], new double[z.Length], new double[Width]);
@@ -257,7 +257,7 @@ public sealed class ResidualMlp
             delta = dz;
         }
         (weights[l], biases[l]) = (Dense.WeightGradient(delta, pass.Inputs[l], n, Width, inputs), Dense.BiasGradient(delta, n, Width));
-        return Dense.InputGradient(delta, n, ColumnMajor(_weights[l]), Width, inputs);
+        return Dense.InputGradient(delta, n, Storage.ColumnMajor(_weights[l]), Width, inputs);
     }
 
     private void CheckBatch(Matrix<double> x, int columns, string name, string what)
@@ -274,9 +274,6 @@ public sealed class ResidualMlp
         return sum;
     }
 
-    private static double[] ColumnMajor(Matrix<double> m) => m.AsColumnMajorArray() ?? m.ToColumnMajorArray();
-
-    private static double[] ColumnMajor(Vector<double> v) => v.AsArray() ?? v.ToArray();
 }
 
 /// <summary>The loss of a batch and its gradients (<see cref="ResidualMlp.Gradients"/>).</summary>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Numerics;
 
 namespace MLCourse.Normalization;
 
@@ -73,7 +74,7 @@ public sealed class BatchNorm1d : NormalizationLayer
         {
             CheckTrainingBatch(x, nameof(x));
             var (y, normalized, inverseStd) = (new double[m * NumFeatures], new double[m * NumFeatures], new double[NumFeatures]);
-            TrainingForward(x.AsColumnMajorArray() ?? x.ToColumnMajorArray(), m, y, normalized, inverseStd, updateRunningStatistics: true);
+            TrainingForward(Storage.ColumnMajor(x), m, y, normalized, inverseStd, updateRunningStatistics: true);
             return Matrix<double>.Build.Dense(m, NumFeatures, y);
         }
         var result = Matrix<double>.Build.Dense(m, NumFeatures);
@@ -164,7 +165,7 @@ public sealed class BatchNorm1d : NormalizationLayer
         Guard.SameShape(x, nameof(x), dy, nameof(dy));
         var m = x.RowCount;
         var (dx, dGamma, dBeta) = (new double[m * NumFeatures], new double[NumFeatures], new double[NumFeatures]);
-        var (xs, upstream) = (x.AsColumnMajorArray() ?? x.ToColumnMajorArray(), dy.AsColumnMajorArray() ?? dy.ToColumnMajorArray());
+        var (xs, upstream) = (Storage.ColumnMajor(x), Storage.ColumnMajor(dy));
         if (Training)
         {
             var (y, normalized, inverseStd) = (new double[m * NumFeatures], new double[m * NumFeatures], new double[NumFeatures]);

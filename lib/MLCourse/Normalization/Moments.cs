@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Numerics;
 
 namespace MLCourse.Normalization;
 
@@ -31,7 +32,7 @@ internal static class Moments
     }
 
     /// <inheritdoc cref="Of(ReadOnlySpan{double})"/>
-    public static (double Mean, double Variance) Of(Vector<double> values) => Of(values.AsArray() ?? values.ToArray());
+    public static (double Mean, double Variance) Of(Vector<double> values) => Of(Storage.Values(values));
 
     /// <summary>
     /// Writes x̂ = (x − μ)·rstd of one row into <paramref name="normalized"/> and returns rstd = 1/√(σ² + ε)

@@ -50,4 +50,16 @@ public static class Distances
         }
         return sum;
     }
+
+    /// <summary>The index of the candidate nearest to <paramref name="point"/> (smallest <see cref="SquaredBetween"/>; the first on a tie).</summary>
+    internal static int Nearest(double[] point, double[][] candidates)
+    {
+        var (index, best) = (0, double.PositiveInfinity);
+        for (var k = 0; k < candidates.Length; k++)
+        {
+            var d = SquaredBetween(point, candidates[k]);
+            if (d < best) (index, best) = (k, d);
+        }
+        return index;
+    }
 }

@@ -1,4 +1,3 @@
-using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using MLCourse.Activations;
 
@@ -31,11 +30,11 @@ public abstract class RecurrentLayer
         Guard.Positive(hiddenSize, nameof(hiddenSize));
         (InputSize, HiddenSize) = (inputSize, hiddenSize);
         var bound = 1 / Math.Sqrt(hiddenSize);
-        var uniform = new ContinuousUniform(-bound, bound, random ?? Numerics.Rng.Create(0));
-        WeightIH = Matrix<double>.Build.Random(gates * hiddenSize, inputSize, uniform);
-        WeightHH = Matrix<double>.Build.Random(gates * hiddenSize, hiddenSize, uniform);
-        BiasIH = Vector<double>.Build.Random(gates * hiddenSize, uniform);
-        BiasHH = Vector<double>.Build.Random(gates * hiddenSize, uniform);
+        random ??= Numerics.Rng.Create(0);
+        WeightIH = Numerics.Rng.Uniform(gates * hiddenSize, inputSize, bound, random);
+        WeightHH = Numerics.Rng.Uniform(gates * hiddenSize, hiddenSize, bound, random);
+        BiasIH = Numerics.Rng.Uniform(gates * hiddenSize, bound, random);
+        BiasHH = Numerics.Rng.Uniform(gates * hiddenSize, bound, random);
     }
 
     /// <summary>The input width d (PyTorch's <c>input_size</c>).</summary>

@@ -70,9 +70,7 @@ internal sealed class CartTree
     /// <exception cref="ArgumentException">x has another number of columns than the training data (both shapes are named) or a NaN/∞ entry.</exception>
     public double[][] Rows(Matrix<double> x)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        if (x.ColumnCount != Features)
-            throw new ArgumentException($"x is {Guard.Shape(x)} but the tree was fitted on {Features} features: x needs {Features} columns.", nameof(x));
+        Guard.Columns(x, Features, nameof(x), "one per feature the tree was fitted on");
         Classical.Validation.FiniteRows(x, nameof(x), minimumRows: 0);
         return x.ToRowArrays();
     }

@@ -22,7 +22,6 @@ public sealed class GradientBoostingRegressor
 {
     private readonly List<RegressionTree> trees = [];
     private readonly List<double> trainLoss = [];
-    private int features = -1;
 
     /// <summary>Configures the ensemble; call <see cref="Fit"/> next.</summary>
     /// <param name="estimators">The number of boosting stages (trees), ≥ 1.</param>
@@ -48,20 +47,20 @@ public sealed class GradientBoostingRegressor
 
     /// <summary>F₀ = mean(y), the prediction before any tree (scikit-learn's <c>init_</c>, a mean <c>DummyRegressor</c>).</summary>
     /// <exception cref="InvalidOperationException">Before <see cref="Fit"/>.</exception>
-    public double InitialPrediction => features < 0 ? throw NotFitted() : initialPrediction;
+    public double InitialPrediction => trees.Count == 0 ? throw NotFitted() : initialPrediction;
 
     private double initialPrediction;
 
     /// <summary>The fitted trees f₁ … f_M, each predicting the mean residual of its leaves (before the factor η).</summary>
     /// <exception cref="InvalidOperationException">Before <see cref="Fit"/>.</exception>
-    public IReadOnlyList<RegressionTree> Trees => features < 0 ? throw NotFitted() : trees.AsReadOnly();
+    public IReadOnlyList<RegressionTree> Trees => trees.Count == 0 ? throw NotFitted() : trees.AsReadOnly();
 
     /// <summary>
     /// The training loss after every stage, the mean squared error (1/n)Σᵢ(yᵢ − F_m(xᵢ))² for m = 1 … M (scikit-learn's
     /// <c>train_score_</c>).
     /// </summary>
     /// <exception cref="InvalidOperationException">Before <see cref="Fit"/>.</exception>
-    public IReadOnlyList<double> TrainLoss => features < 0 ? throw NotFitted() : trainLoss.AsReadOnly();
+    public IReadOnlyList<double> TrainLoss => trees.Count == 0 ? throw NotFitted() : trainLoss.AsReadOnly();
 
     /// <summary>Fits the ensemble to the n×p features <paramref name="x"/> and targets <paramref name="y"/> and returns this instance.</summary>
     /// <exception cref="ArgumentException">x empty or not finite (<c>x</c>); y of another length than x has rows (both shapes named) or not finite (<c>y</c>).</exception>
@@ -71,7 +70,8 @@ public sealed class GradientBoostingRegressor
         Validation.Targets(x, y, nameof(y));
         var (n, data) = (x.RowCount, new PresortedFeatures(x));
         var ones = Vector<double>.Build.Dense(n, 1.0);
-        var raw = Vector<double>.Build.Dense(n, y.Average());
+        initialPrediction = y.Average();
+        var raw = Vector<double>.Build.Dense(n, initialPrediction);
         var leafOfSample = new int[n];
         (trees.Capacity, trainLoss.Capacity) = (Estimators, Estimators);
         trees.Clear();
@@ -81,9 +81,9 @@ public sealed class GradientBoostingRegressor
             var tree = CartTree.Grow(data, SquaredErrorCriterion.Statistics(y - raw, ones), SquaredErrorCriterion.Instance, MaxDepth, leafOfSample);
             for (var i = 0; i < n; i++) raw[i] += LearningRate * tree.Value(leafOfSample[i], 0);
             trees.Add(new RegressionTree(MaxDepth, tree));
-            trainLoss.Add((y - raw).DotProduct(y - raw) / n);
+            var residual = y - raw;
+            trainLoss.Add(residual.DotProduct(residual) / n);
         }
-        (initialPrediction, features) = (y.Average(), x.ColumnCount);
         return this;
     }
 
@@ -96,7 +96,7 @@ public sealed class GradientBoostingRegressor
     /// <inheritdoc cref="Predict(Matrix{double})"/>
     public IReadOnlyList<Vector<double>> StagedPredict(Matrix<double> x)
     {
-        if (features < 0) throw NotFitted();
+        if (trees.Count == 0) throw NotFitted();
         var rows = trees[0].Rows(x);   // every tree has the same features: check x once
         var raw = Vector<double>.Build.Dense(rows.Length, initialPrediction);
         var stages = new List<Vector<double>>(trees.Count);

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using MLCourse.Activations;
 
 namespace MLCourse.Trees;
 
@@ -114,7 +115,7 @@ public static class SecondOrder
         for (var i = 0; i < y.Length; i++)
             if (y[i] is not (0 or 1)) throw new ArgumentException($"y[{i}] = {y[i]}: the labels must be 0 or 1.", nameof(y));
         CheckFinite(raw, nameof(raw));
-        var p = raw.Map(z => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z)));
+        var p = raw.Map(Activation.Sigmoid);
         return (Vector<double>.Build.Dense(y.Length, i => p[i] - y[i]), p.Map(v => v * (1 - v)));
     }
 

@@ -18,7 +18,6 @@ public class QuantizationTests
     public static TheoryData<string> Codes => Cases("codes");
     public static TheoryData<string> Observers => Cases("observer");
 
-
     [Theory]
     [MemberData(nameof(PerTensor))]
     public void Per_tensor_fake_quantization_and_its_gradient_match_pytorch(string name)
