@@ -57,6 +57,16 @@ internal static class Guard
     }
 
     /// <summary>
+    /// Checks that one id (a token, word, item, row or layer index) lies in [0, <paramref name="count"/>);
+    /// <paramref name="what"/> says where the bound comes from.
+    /// </summary>
+    public static void Id(int id, int count, string name, string what)
+    {
+        if (id < 0 || id >= count)
+            throw new ArgumentOutOfRangeException(name, id, $"{name} must be in [0, {count}) ({what}), got {id}.");
+    }
+
+    /// <summary>
     /// Checks that every entry of <paramref name="ids"/> (token ids, class indices) lies in [0, <paramref name="count"/>);
     /// the message names the first offending index and value, and <paramref name="what"/> says where the bound comes from.
     /// </summary>

@@ -142,8 +142,7 @@ public static class BradleyTerry
     public static BradleyTerryFit Fit(int items, int[] winners, int[] losers, int reference = 0, double tolerance = 1e-10, int maxIterations = 100)
     {
         var wins = CountWins(items, winners, losers);
-        if (reference < 0 || reference >= items)
-            throw new ArgumentOutOfRangeException(nameof(reference), reference, $"reference must be an item in [0, {items}), got {reference}.");
+        Guard.Id(reference, items, nameof(reference), "an item");
         RequireStronglyConnected(wins, items, nameof(winners));
         Guard.Positive(tolerance, nameof(tolerance));
         Guard.Positive(maxIterations, nameof(maxIterations));

@@ -66,9 +66,15 @@ public sealed class Dendrogram
     {
         Guard.Positive(clusters, nameof(clusters));
         if (clusters >= Leaves) return Enumerable.Range(1, Leaves).ToArray();
-        // Heights are sorted, so the clusters left at a cut through height h are n − #{merges with height ≤ h}.
-        var cutoff = merges.Select(m => m.Height).First(h => Leaves - merges.Count(m => m.Height <= h) <= clusters);
-        return Label(cutoff);
+        // Heights are sorted, so the clusters left at a cut through height h are n − #{merges with height ≤ h}: the lowest
+        // height that leaves at most k clusters is found in one pass (the last merge leaves 1).
+        var (cut, atOrBelow) = (0, 0);
+        while (true)
+        {
+            while (atOrBelow < merges.Length && merges[atOrBelow].Height <= merges[cut].Height) atOrBelow++;
+            if (Leaves - atOrBelow <= clusters) return Label(merges[cut].Height);
+            cut++;
+        }
     }
 
     /// <summary>SciPy's numbering of the flat clusters formed by the merges at heights ≤ cutoff.</summary>

@@ -38,15 +38,22 @@ public static class Silhouette
         var members = new int[clusters.Count];
         foreach (var c in cluster) members[c]++;
         var rows = x.ToRowArrays();
+        // sums[i, c]: the distances from point i to the points of cluster c. Each distance is computed once and added to
+        // both of its points; every point still receives its terms in increasing order of the other point.
+        var sums = new double[n, clusters.Count];
+        for (var i = 0; i < n; i++)
+            for (var j = i + 1; j < n; j++)
+            {
+                var d = Distances.Between(rows[i], rows[j]);
+                sums[i, cluster[j]] += d;
+                sums[j, cluster[i]] += d;
+            }
         var s = new double[n];
-        var sums = new double[clusters.Count];
         for (var i = 0; i < n; i++)
         {
-            Array.Clear(sums);
-            for (var j = 0; j < n; j++) sums[cluster[j]] += Distances.Between(rows[i], rows[j]);
             if (members[cluster[i]] == 1) continue;   // a singleton's silhouette is 0
-            var a = sums[cluster[i]] / (members[cluster[i]] - 1);
-            var b = Enumerable.Range(0, clusters.Count).Where(c => c != cluster[i]).Min(c => sums[c] / members[c]);
+            var a = sums[i, cluster[i]] / (members[cluster[i]] - 1);
+            var b = Enumerable.Range(0, clusters.Count).Where(c => c != cluster[i]).Min(c => sums[i, c] / members[c]);
             s[i] = Math.Max(a, b) == 0 ? 0 : (b - a) / Math.Max(a, b);
         }
         return s;

@@ -120,11 +120,7 @@ public sealed class BigramModel : ILanguageModel
         return new Hypothesis(tokens, delta[last], Finished: false);
     }
 
-    private void CheckId(int id, string name)
-    {
-        if (id < 0 || id >= VocabularySize)
-            throw new ArgumentOutOfRangeException(name, id, $"{name} must be a token id in [0, {VocabularySize - 1}], got {id}.");
-    }
+    private void CheckId(int id, string name) => Guard.Id(id, VocabularySize, name, "token ids, VocabularySize");
 
     private void CheckContext(IReadOnlyList<int> context, string name)
     {

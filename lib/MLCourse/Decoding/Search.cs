@@ -133,7 +133,6 @@ public static class Search
         ArgumentNullException.ThrowIfNull(prompt);
         if (prompt.Count == 0) throw new ArgumentException("prompt must contain at least one token.", nameof(prompt));
         Guard.Positive(maxNewTokens, nameof(maxNewTokens));
-        if (endToken is int end && (end < 0 || end >= model.VocabularySize))
-            throw new ArgumentOutOfRangeException(nameof(endToken), end, $"endToken must be a token id in [0, {model.VocabularySize - 1}], got {end}.");
+        if (endToken is int end) Guard.Id(end, model.VocabularySize, nameof(endToken), "token ids, the model's VocabularySize");
     }
 }

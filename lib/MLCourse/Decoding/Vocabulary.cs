@@ -58,8 +58,7 @@ public sealed partial class Vocabulary
     /// <summary>The token with id <paramref name="id"/>. Range: 0 ≤ id &lt; <see cref="Count"/>.</summary>
     public string Token(int id)
     {
-        if (id < 0 || id >= Count)
-            throw new ArgumentOutOfRangeException(nameof(id), id, $"id must be in [0, {Count - 1}], got {id}.");
+        Guard.Id(id, Count, nameof(id), "the vocabulary's size");
         return tokens[id];
     }
 

@@ -172,8 +172,7 @@ public sealed class HuffmanTree
 
     private int CheckWord(int word)
     {
-        if (word < 0 || word >= counts.Length)
-            throw new ArgumentOutOfRangeException(nameof(word), word, $"word must be in [0, {counts.Length}) (the tree's V), got {word}.");
+        Guard.Id(word, counts.Length, nameof(word), "the tree's V");
         return word;
     }
 }

@@ -38,8 +38,7 @@ public static class Similarity
     public static (int Index, double Cosine)[] Nearest(Matrix<double> vectors, int row, int count)
     {
         ArgumentNullException.ThrowIfNull(vectors);
-        if (row < 0 || row >= vectors.RowCount)
-            throw new ArgumentOutOfRangeException(nameof(row), row, $"row must be in [0, {vectors.RowCount}) for vectors of shape {Guard.Shape(vectors)}, got {row}.");
+        Guard.Id(row, vectors.RowCount, nameof(row), $"the rows of vectors, {Guard.Shape(vectors)}");
         if (count < 1 || count > vectors.RowCount - 1)
             throw new ArgumentOutOfRangeException(nameof(count), count, $"count must be in [1, {vectors.RowCount - 1}] (the other rows of vectors, {Guard.Shape(vectors)}), got {count}.");
         var pairs = Enumerable.Range(0, vectors.RowCount).Where(i => i != row).Select(i => (row, i)).ToArray();

@@ -325,11 +325,7 @@ public sealed class Word2Vec
         return loss;
     }
 
-    private void CheckWord(int word, string name)
-    {
-        if (word < 0 || word >= size)
-            throw new ArgumentOutOfRangeException(name, word, $"{name} must be a word id in [0, {size}) (vocabularySize), got {word}.");
-    }
+    private void CheckWord(int word, string name) => Guard.Id(word, size, name, "word ids, vocabularySize");
 
     private static double[] RowMajor(Matrix<double> m)
     {

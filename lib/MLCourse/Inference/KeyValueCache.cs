@@ -65,9 +65,5 @@ public sealed class KeyValueCache
         return Matrix<double>.Build.DenseOfRowArrays(store[layer]);
     }
 
-    private void CheckLayer(int layer)
-    {
-        if (layer < 0 || layer >= Layers)
-            throw new ArgumentOutOfRangeException(nameof(layer), layer, $"layer must be in [0, {Layers - 1}], got {layer}.");
-    }
+    private void CheckLayer(int layer) => Guard.Id(layer, Layers, nameof(layer), "Layers");
 }

@@ -97,12 +97,13 @@ public sealed partial class TfidfVectorizer
     {
         ArgumentNullException.ThrowIfNull(documents);
         if (documents.Count == 0) throw new ArgumentException("documents is empty: give at least one document.", nameof(documents));
-        var terms = documents.Select(d => Analyze(d).ToHashSet()).ToList();
-        var sorted = terms.SelectMany(t => t).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var documentFrequency = documents.SelectMany(d => Analyze(d).Distinct()).CountBy(t => t, StringComparer.Ordinal)
+            .ToDictionary(StringComparer.Ordinal);
+        var sorted = documentFrequency.Keys.Order(StringComparer.Ordinal).ToArray();
         if (sorted.Length == 0)
             throw new ArgumentException("Empty vocabulary: no document has a token of two or more word characters.", nameof(documents));
         var (n, offset) = (documents.Count, SmoothIdf ? 1.0 : 0.0);
-        idf = Vector<double>.Build.DenseOfEnumerable(sorted.Select(t => Math.Log((n + offset) / (terms.Count(d => d.Contains(t)) + offset)) + 1));
+        idf = Vector<double>.Build.DenseOfEnumerable(sorted.Select(t => Math.Log((n + offset) / (documentFrequency[t] + offset)) + 1));
         vocabulary = sorted;
         columns = sorted.Select((t, j) => (t, j)).ToDictionary(p => p.t, p => p.j, StringComparer.Ordinal);
         return this;

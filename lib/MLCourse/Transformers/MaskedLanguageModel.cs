@@ -42,8 +42,7 @@ public static class MaskedLanguageModel
     {
         ArgumentNullException.ThrowIfNull(tokens);
         Guard.Positive(vocabularySize, nameof(vocabularySize));
-        if (maskTokenId < 0 || maskTokenId >= vocabularySize)
-            throw new ArgumentOutOfRangeException(nameof(maskTokenId), maskTokenId, $"maskTokenId must be in [0, {vocabularySize}) (vocabularySize), got {maskTokenId}.");
+        Guard.Id(maskTokenId, vocabularySize, nameof(maskTokenId), "vocabularySize");
         ArgumentNullException.ThrowIfNull(random);
         Guard.InRange(selectProbability, 0, 1, nameof(selectProbability));
         Guard.InRange(maskProbability, 0, 1, nameof(maskProbability));
