@@ -245,8 +245,7 @@ public sealed class Mlp
         ArgumentNullException.ThrowIfNull(x);
         if (x.ColumnCount != Sizes[0])
             throw new ArgumentException($"x is {Guard.Shape(x)} but the network's input size is {Sizes[0]}: x must be N×{Sizes[0]}.", nameof(x));
-        if (_norms.Length > 0 && Training && x.RowCount < 2)
-            throw new ArgumentException($"x is {Guard.Shape(x)} but batch normalization in training mode needs at least 2 rows; set Training = false to evaluate one example.", nameof(x));
+        if (_norms.Length > 0 && Training) BatchNorm1d.CheckTrainingBatch(x, nameof(x));
         var (n, layers) = (x.RowCount, _weights.Length);
         var (h, z, u, masks) = (new double[layers][], new double[layers][], new double[layers - 1][], new double[]?[layers - 1]);
         var input = Storage.ColumnMajor(x);

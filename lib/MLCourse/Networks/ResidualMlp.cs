@@ -263,8 +263,7 @@ public sealed class ResidualMlp
     private void CheckBatch(Matrix<double> x, int columns, string name, string what)
     {
         Guard.Columns(x, columns, name, what);
-        if (_norms.Length > 0 && x.RowCount < 2)
-            throw new ArgumentException($"{name} is {Guard.Shape(x)} but batch norm needs at least 2 rows (a batch variance).", name);
+        if (_norms.Length > 0) BatchNorm1d.CheckTrainingBatch(x, name, hasEvaluationMode: false);
     }
 
     private static double[] Add(double[] a, double[] b)

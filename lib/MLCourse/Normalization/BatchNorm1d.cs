@@ -132,13 +132,17 @@ public sealed class BatchNorm1d : NormalizationLayer
         }
     }
 
-    /// <summary>Training mode needs a batch variance: at least two rows (PyTorch: "Expected more than 1 value per channel when training").</summary>
-    private static void CheckTrainingBatch(Matrix<double> x, string name)
+    /// <summary>
+    /// Training mode needs a batch variance: at least two rows (PyTorch: "Expected more than 1 value per channel when
+    /// training"). Also checked by the networks that contain batch norm, on their own input <paramref name="name"/>;
+    /// <paramref name="hasEvaluationMode"/> says whether the message may suggest Training = false.
+    /// </summary>
+    internal static void CheckTrainingBatch(Matrix<double> x, string name, bool hasEvaluationMode = true)
     {
         if (x.RowCount < 2)
             throw new ArgumentException(
-                $"x is {Guard.Shape(x)} but training mode needs more than 1 value per channel (at least 2 rows) to compute a batch variance " +
-                "(PyTorch: \"Expected more than 1 value per channel when training\"); use a larger batch or set Training = false.", name);
+                $"{name} is {Guard.Shape(x)} but batch norm in training mode needs more than 1 value per channel (at least 2 rows) to compute a batch variance " +
+                $"(PyTorch: \"Expected more than 1 value per channel when training\"); use a larger batch{(hasEvaluationMode ? " or set Training = false" : "")}.", name);
     }
 
     /// <summary>

@@ -286,7 +286,10 @@ public class MlpTests
         Assert.All(net.BatchNorms, n => Assert.False(n.Training));
         Assert.Equal(1, net.Forward(x.SubMatrix(0, 1, 0, 3)).RowCount);   // one example in evaluation mode
         net.Training = true;
-        Assert.Equal("x", Assert.Throws<ArgumentException>(() => net.Forward(x.SubMatrix(0, 1, 0, 3))).ParamName);
+        var single = Assert.Throws<ArgumentException>(() => net.Forward(x.SubMatrix(0, 1, 0, 3)));
+        Assert.Equal("x", single.ParamName);
+        Assert.Contains("x is 1×3 but batch norm in training mode needs more than 1 value per channel", single.Message);
+        Assert.Contains("or set Training = false", single.Message);
     }
 
     [Fact]

@@ -122,7 +122,10 @@ public class ResidualMlpTests
         var wrong = Assert.Throws<ArgumentException>(() => net.Forward(Matrix<double>.Build.Dense(5, 4)));
         Assert.Equal("x", wrong.ParamName);
         Assert.Contains("x is 5×4 but must have 3 columns", wrong.Message);
-        Assert.Equal("x", Assert.Throws<ArgumentException>(() => net.Forward(Matrix<double>.Build.Dense(1, 3))).ParamName);
+        var single = Assert.Throws<ArgumentException>(() => net.Forward(Matrix<double>.Build.Dense(1, 3)));
+        Assert.Equal("x", single.ParamName);
+        Assert.Contains("x is 1×3 but batch norm in training mode needs more than 1 value per channel", single.Message);
+        Assert.DoesNotContain("Training = false", single.Message);   // the residual network has no evaluation mode
         Assert.Equal("h", Assert.Throws<ArgumentException>(() => net.BlockForward(0, Matrix<double>.Build.Dense(5, 3))).ParamName);
         Assert.Equal("block", Assert.Throws<ArgumentOutOfRangeException>(() => net.BlockForward(2, Matrix<double>.Build.Dense(5, 4))).ParamName);
         Assert.Equal("weightStd", Assert.Throws<ArgumentOutOfRangeException>(() => new ResidualMlp(3, 4, 2, 2, 1, ActivationFunction.Relu, true, true, Rng.Create(1), 0)).ParamName);
