@@ -235,9 +235,11 @@ public sealed class Mlp
     /// <param name="H">The layer inputs H₀ … H_{L−1}.</param>
     /// <param name="Z">The pre-activations Z₁ … Z_L.</param>
     /// <param name="U">The inputs of f, BN_l(Z_l) (Z_l itself without batch normalization), of the hidden layers.</param>
+    /// <param name="Normalized">x̂ of each hidden layer's batch normalization in training mode (null in evaluation mode or without it).</param>
+    /// <param name="InverseStd">1/√(σ² + ε) per feature of the same layers (null where <paramref name="Normalized"/> is).</param>
     /// <param name="Masks">The dropout factors of the hidden layers (null entries without dropout).</param>
     /// <param name="MultiplyAdds">The multiply–adds of the matrix products.</param>
-    private sealed record ForwardPass(double[][] H, double[][] Z, double[][] U, double[]?[] Masks, long MultiplyAdds);
+    private sealed record ForwardPass(double[][] H, double[][] Z, double[][] U, double[]?[] Normalized, double[]?[] InverseStd, double[]?[] Masks, long MultiplyAdds);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // hot: compiled optimised at once, not after tiering
     private ForwardPass Pass(Matrix<double> x)
@@ -245,9 +247,10 @@ public sealed class Mlp
         ArgumentNullException.ThrowIfNull(x);
         if (x.ColumnCount != Sizes[0])
             throw new ArgumentException($"x is {Guard.Shape(x)} but the network's input size is {Sizes[0]}: x must be N×{Sizes[0]}.", nameof(x));
-        if (_norms.Length > 0 && Training) BatchNorm1d.CheckTrainingBatch(x, nameof(x));
+        if (_norms.Any(norm => norm.Training)) BatchNorm1d.CheckTrainingBatch(x, nameof(x));   // also a layer set to training by hand
         var (n, layers) = (x.RowCount, _weights.Length);
         var (h, z, u, masks) = (new double[layers][], new double[layers][], new double[layers - 1][], new double[]?[layers - 1]);
+        var (normalized, inverseStd) = (new double[]?[layers - 1], new double[]?[layers - 1]);
         var input = Storage.ColumnMajor(x);
         long multiplyAdds = 0;
         for (var l = 0; l < layers; l++)
@@ -257,7 +260,7 @@ public sealed class Mlp
             multiplyAdds += (long)n * inputs * outputs;
             (h[l], z[l]) = (input, result);
             if (l == layers - 1) break;
-            u[l] = _norms.Length > 0 ? Storage.ColumnMajor(_norms[l].Forward(Batch(result, n))) : result;
+            u[l] = _norms.Length == 0 ? result : BatchNorm(l, result, n, normalized, inverseStd);
             var activated = Array.ConvertAll(u[l], v => Activation.Value(v));
             if (Dropout is not null)
             {
@@ -268,7 +271,18 @@ public sealed class Mlp
                 for (var i = 0; i < activated.Length; i++) activated[i] += input[i];
             input = activated;
         }
-        return new ForwardPass(h, z, u, masks, multiplyAdds);
+        return new ForwardPass(h, z, u, normalized, inverseStd, masks, multiplyAdds);
+    }
+
+    /// <summary>Hidden layer l's batch normalization of Z_l; in training mode it keeps x̂ and 1/√(σ² + ε) for the backward pass.</summary>
+    private double[] BatchNorm(int l, double[] z, int n, double[]?[] normalized, double[]?[] inverseStd)
+    {
+        var norm = _norms[l];
+        if (!norm.Training) return Storage.ColumnMajor(norm.Forward(Batch(z, n)));
+        var y = new double[z.Length];
+        (normalized[l], inverseStd[l]) = (new double[z.Length], new double[norm.NumFeatures]);
+        norm.TrainingForward(z, n, y, normalized[l]!, inverseStd[l]!, updateRunningStatistics: true);
+        return y;
     }
 
     /// <summary>The backward pass from δ_L = ∂ℓ/∂Z_L (column-major) to every parameter's gradient.</summary>
@@ -312,9 +326,16 @@ public sealed class Mlp
         var mask = pass.Masks[j];
         for (var i = 0; i < du.Length; i++) du[i] = dH[i] * (mask?[i] ?? 1) * Activation.Derivative(pass.U[j][i]);
         if (_norms.Length == 0) return du;
-        var (dz, dGamma, dBeta) = _norms[j].Backward(Batch(pass.Z[j], n), Batch(du, n));
-        (gammas[j], betas[j]) = (dGamma, dBeta);
-        return Storage.ColumnMajor(dz);
+        if (pass.Normalized[j] is not { } normalized)   // evaluation mode: the running statistics are constants
+        {
+            var (dx, dg, db) = _norms[j].Backward(Batch(pass.Z[j], n), Batch(du, n));
+            (gammas[j], betas[j]) = (dg, db);
+            return Storage.ColumnMajor(dx);
+        }
+        var (dz, dGamma, dBeta) = (new double[du.Length], new double[_norms[j].NumFeatures], new double[_norms[j].NumFeatures]);
+        _norms[j].TrainingBackward(du, normalized, pass.InverseStd[j]!, n, dz, dGamma, dBeta);
+        (gammas[j], betas[j]) = (Vector<double>.Build.Dense(dGamma), Vector<double>.Build.Dense(dBeta));
+        return dz;
     }
 
 

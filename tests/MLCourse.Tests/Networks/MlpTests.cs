@@ -267,6 +267,39 @@ public class MlpTests
         Assert.Equal(net.Forward(x), net.Forward(x));   // evaluation: no masks
     }
 
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    [InlineData(false, true)]   // the network in evaluation mode, its first batch norm set back to training by hand
+    public void Batch_norm_gradients_match_finite_differences_in_either_mode(bool training, bool firstNormTraining)
+    {
+        var net = new Mlp([3, 5, 4, 2], ActivationFunction.Tanh, Rng.Create(31), batchNorm: true);
+        var x = Rng.StandardNormal(6, 3, Rng.Create(32));
+        int[] targets = [0, 1, 1, 0, 1, 0];
+        for (var step = 0; step < 3; step++) net.Step(Rng.StandardNormal(6, 3, Rng.Create(33 + step)), targets, 0.1);   // running statistics ≠ (0, 1)
+        net.Training = training;
+        net.BatchNorms[0].Training = firstNormTraining;
+        net.BatchNorms[1].Gamma[2] = 1.7;
+        net.BatchNorms[0].Beta[1] = -0.4;
+
+        var gradients = net.Gradients(x, targets);
+
+        double LossWith(Action set)
+        {
+            set();
+            return net.Gradients(x, targets).Loss;   // batch statistics are the batch's own: the loss does not depend on the running ones
+        }
+        var (w, gamma) = (net.Weights[0].Clone(), net.BatchNorms[1].Gamma.Clone());
+        var dW = FiniteDifference.Gradient(m => LossWith(() => m.CopyTo(net.Weights[0])), w);
+        w.CopyTo(net.Weights[0]);
+        var dGamma = FiniteDifference.Gradient(v => LossWith(() => v.CopyTo(net.BatchNorms[1].Gamma)), gamma);
+        gamma.CopyTo(net.BatchNorms[1].Gamma);
+        Assert.True((dW - gradients.Weights[0]).FrobeniusNorm() < 1e-9 * (1 + dW.FrobeniusNorm()), $"∂ℓ/∂W₁ off by {(dW - gradients.Weights[0]).FrobeniusNorm():E2}");
+        Assert.True((dGamma - gradients.Gammas[1]).L2Norm() < 1e-9 * (1 + dGamma.L2Norm()), $"∂ℓ/∂γ₂ off by {(dGamma - gradients.Gammas[1]).L2Norm():E2}");
+        Assert.Equal(firstNormTraining, net.BatchNorms[0].Training);
+        if (firstNormTraining) Assert.Equal("x", Assert.Throws<ArgumentException>(() => net.Gradients(x.SubMatrix(0, 1, 0, 3), [0])).ParamName);
+    }
+
     [Fact]
     public void Batch_norm_layers_follow_the_training_flag_and_their_gamma_and_beta_are_trained()
     {
