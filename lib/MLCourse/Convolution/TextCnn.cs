@@ -91,9 +91,20 @@ public sealed class TextCnn
         Guard.InRangeHalfOpen(width, 0, Widths.Count, nameof(width));
         if (embeddings.RowCount < Widths[width])
             throw new ArgumentException($"embeddings is {Guard.Shape(embeddings)}: {embeddings.RowCount} tokens, fewer than the filter width {Widths[width]}.", nameof(embeddings));
+        return ReluMaps(Channels(embeddings), embeddings.RowCount, width);
+    }
+
+    /// <summary>The E embedding dimensions as Conv1d's channels: channel c is column c of the L×E matrix.</summary>
+    private double[][] Channels(Matrix<double> embeddings)
+    {
         var storage = Storage.ColumnMajor(embeddings);   // column-major L×E: embedding dimension c is the contiguous column c
-        var channels = Enumerable.Range(0, EmbeddingSize).Select(c => storage.AsSpan(c * embeddings.RowCount, embeddings.RowCount).ToArray()).ToArray();
-        var maps = Conv1d.Channels(channels, embeddings.RowCount, _filters[width], _biases[width]);
+        return Enumerable.Range(0, EmbeddingSize).Select(c => storage.AsSpan(c * embeddings.RowCount, embeddings.RowCount).ToArray()).ToArray();
+    }
+
+    /// <summary><see cref="FeatureMaps"/> of already validated <see cref="Channels"/> of length <paramref name="tokens"/>.</summary>
+    private Matrix<double> ReluMaps(double[][] channels, int tokens, int width)
+    {
+        var maps = Conv1d.Channels(channels, tokens, _filters[width], _biases[width]);
         return Matrix<double>.Build.Dense(maps.Length, maps[0].Length, (o, t) => Activation.Relu(maps[o][t]));
     }
 
@@ -111,10 +122,10 @@ public sealed class TextCnn
         var real = length ?? embeddings.RowCount;
         if (real < Widths.Max() || real > embeddings.RowCount)
             throw new ArgumentOutOfRangeException(nameof(length), length, $"length must be between the widest filter ({Widths.Max()}) and the {embeddings.RowCount} rows of embeddings, got {real}.");
-        var features = new List<double>();
+        var (channels, features) = (Channels(embeddings), new List<double>());
         for (var w = 0; w < Widths.Count; w++)
         {
-            var maps = FeatureMaps(embeddings, w);
+            var maps = ReluMaps(channels, embeddings.RowCount, w);
             var positions = real - Widths[w] + 1;   // windows that lie inside the real tokens
             for (var o = 0; o < maps.RowCount; o++)
                 features.Add(maps.Row(o).SubVector(0, positions).Maximum());

@@ -16,9 +16,12 @@ public static partial class Loss
     /// <param name="tokens">One label sequence per sequence, of length T_b: token ids in [0, V), or an ignore index for
     /// positions that are not to be predicted (padding, or an SFT prompt).</param>
     /// <exception cref="ArgumentException">The counts or shapes do not match (both are named), or no sequence has two positions.</exception>
-    public static (Matrix<double> Logits, int[] Targets) ShiftForNextToken(IReadOnlyList<Matrix<double>> logits, IReadOnlyList<int[]> tokens)
+    public static (Matrix<double> Logits, int[] Targets) ShiftForNextToken(IReadOnlyList<Matrix<double>> logits, IReadOnlyList<int[]> tokens) =>
+        Shift(logits, tokens, ValidateSequences(logits, tokens));
+
+    /// <summary><see cref="ShiftForNextToken"/> on sequences already validated, with vocabulary size V.</summary>
+    private static (Matrix<double> Logits, int[] Targets) Shift(IReadOnlyList<Matrix<double>> logits, IReadOnlyList<int[]> tokens, int vocabulary)
     {
-        var vocabulary = ValidateSequences(logits, tokens);
         var rows = logits.Sum(l => l.RowCount - 1);
         var (shifted, targets) = (Matrix<double>.Build.Dense(rows, vocabulary), new int[rows]);
         var row = 0;
@@ -43,8 +46,7 @@ public static partial class Loss
     /// <exception cref="ArgumentException">The counts or shapes do not match, a token is out of range, or no sequence has two positions.</exception>
     public static double CausalLanguageModel(IReadOnlyList<Matrix<double>> logits, IReadOnlyList<int[]> tokens, int ignoreIndex = DefaultIgnoreIndex)
     {
-        ValidateTokens(logits, tokens, ignoreIndex);
-        var (shifted, targets) = ShiftForNextToken(logits, tokens);
+        var (shifted, targets) = Shift(logits, tokens, ValidateTokens(logits, tokens, ignoreIndex));
         return CrossEntropy(shifted, targets, 0, ignoreIndex);
     }
 
@@ -55,8 +57,7 @@ public static partial class Loss
     /// <inheritdoc cref="CausalLanguageModel"/>
     public static Matrix<double>[] CausalLanguageModelGradient(IReadOnlyList<Matrix<double>> logits, IReadOnlyList<int[]> tokens, int ignoreIndex = DefaultIgnoreIndex)
     {
-        ValidateTokens(logits, tokens, ignoreIndex);
-        var (shifted, targets) = ShiftForNextToken(logits, tokens);
+        var (shifted, targets) = Shift(logits, tokens, ValidateTokens(logits, tokens, ignoreIndex));
         var flat = CrossEntropyGradient(shifted, targets, 0, ignoreIndex);
         var gradients = new Matrix<double>[logits.Count];
         var row = 0;
@@ -92,8 +93,8 @@ public static partial class Loss
         return logits[0].ColumnCount;
     }
 
-    /// <summary><see cref="ValidateSequences"/>, and every token an id in [0, V) or <paramref name="ignoreIndex"/> (named by sequence and position).</summary>
-    private static void ValidateTokens(IReadOnlyList<Matrix<double>> logits, IReadOnlyList<int[]> tokens, int ignoreIndex)
+    /// <summary><see cref="ValidateSequences"/>, and every token an id in [0, V) or <paramref name="ignoreIndex"/> (named by sequence and position). Returns V.</summary>
+    private static int ValidateTokens(IReadOnlyList<Matrix<double>> logits, IReadOnlyList<int[]> tokens, int ignoreIndex)
     {
         var vocabulary = ValidateSequences(logits, tokens);
         for (var b = 0; b < tokens.Count; b++)
@@ -101,5 +102,6 @@ public static partial class Loss
                 if ((tokens[b][t] < 0 || tokens[b][t] >= vocabulary) && tokens[b][t] != ignoreIndex)
                     throw new ArgumentException(
                         $"tokens[{b}][{t}] = {tokens[b][t]} is not a token id in [0, {vocabulary}) (logits[{b}] is {Guard.Shape(logits[b])}) nor ignoreIndex = {ignoreIndex}.", nameof(tokens));
+        return vocabulary;
     }
 }

@@ -83,20 +83,18 @@ public sealed class HiddenMarkovModel
     {
         CheckObservations(observations);
         var (length, n) = (observations.Length, States);
-        var delta = new double[n];
-        var scores = new double[n];
+        var (delta, next, scores) = (new double[n], new double[n], new double[n]);
         var back = new int[length, n];
         for (var i = 0; i < n; i++) delta[i] = logInitial[i] + logEmission[i, observations[0]];
         for (var t = 1; t < length; t++)
         {
-            var next = new double[n];
             for (var j = 0; j < n; j++)
             {
                 for (var i = 0; i < n; i++) scores[i] = delta[i] + logTransition[i, j];
                 var (argmax, best) = Best(scores);
                 (back[t, j], next[j]) = (argmax, best + logEmission[j, observations[t]]);
             }
-            delta = next;
+            (delta, next) = (next, delta);
         }
         var (last, logProbability) = Best(delta);
         var path = new int[length];
@@ -128,10 +126,10 @@ public sealed class HiddenMarkovModel
         var (length, n) = (observations.Length, States);
         var alpha = Matrix<double>.Build.Dense(length, n);
         for (var i = 0; i < n; i++) alpha[0, i] = logInitial[i] + logEmission[i, observations[0]];
+        var terms = new double[n];
         for (var t = 1; t < length; t++)
             for (var j = 0; j < n; j++)
             {
-                var terms = new double[n];
                 for (var i = 0; i < n; i++) terms[i] = alpha[t - 1, i] + logTransition[i, j];
                 alpha[t, j] = LogSum(terms) + logEmission[j, observations[t]];
             }
@@ -148,10 +146,10 @@ public sealed class HiddenMarkovModel
         CheckObservations(observations);
         var (length, n) = (observations.Length, States);
         var beta = Matrix<double>.Build.Dense(length, n);   // last row: log 1 = 0
+        var terms = new double[n];
         for (var t = length - 2; t >= 0; t--)
             for (var i = 0; i < n; i++)
             {
-                var terms = new double[n];
                 for (var j = 0; j < n; j++) terms[j] = logTransition[i, j] + logEmission[j, observations[t + 1]] + beta[t + 1, j];
                 beta[t, i] = LogSum(terms);
             }
