@@ -66,15 +66,9 @@ public sealed class Dendrogram
     {
         Guard.Positive(clusters, nameof(clusters));
         if (clusters >= Leaves) return Enumerable.Range(1, Leaves).ToArray();
-        // Heights are sorted, so the clusters left at a cut through height h are n − #{merges with height ≤ h}: the lowest
-        // height that leaves at most k clusters is found in one pass (the last merge leaves 1).
-        var (cut, atOrBelow) = (0, 0);
-        while (true)
-        {
-            while (atOrBelow < merges.Length && merges[atOrBelow].Height <= merges[cut].Height) atOrBelow++;
-            if (Leaves - atOrBelow <= clusters) return Label(merges[cut].Height);
-            cut++;
-        }
+        // Heights are non-decreasing, so a cut through height h leaves n − #{merges with height ≤ h} clusters: at most k
+        // from the height of merge n − k on (with ties, merges after it may share its height), and more below it.
+        return Label(merges[Leaves - clusters - 1].Height);
     }
 
     /// <summary>SciPy's numbering of the flat clusters formed by the merges at heights ≤ cutoff.</summary>
