@@ -77,18 +77,38 @@ public static class Plots
 
     /// <summary>
     /// Labels an axis whose data were plotted as base-2 logarithms: a tick at every integer k from
-    /// <paramref name="fromExponent"/> to <paramref name="toExponent"/>, labelled 2^k (0.5, 1, 2, 4, …).
+    /// <paramref name="fromExponent"/> to <paramref name="toExponent"/> that the axis shows, labelled 2^k. When every
+    /// shown tick lies between 2⁻⁴ and 2¹³ the labels are the numbers (0.0625, …, 0.5, 1, 2, …, 8192); otherwise they
+    /// are all powers (2⁻⁸, …, 2⁰, …, 2³⁰), which stay short and exact where 0.003906 or 1.074E+09 would run into each other.
     /// </summary>
     public static void Log2Ticks(IAxis axis, int fromExponent, int toExponent)
     {
         ArgumentNullException.ThrowIfNull(axis);
         if (toExponent < fromExponent)
             throw new ArgumentOutOfRangeException(nameof(toExponent), toExponent, $"toExponent must be ≥ fromExponent ({fromExponent}).");
-        var exponents = Enumerable.Range(fromExponent, toExponent - fromExponent + 1).ToArray();
-        axis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            exponents.Select(k => (double)k).ToArray(),
-            exponents.Select(k => Math.Pow(2, k).ToString("G4", System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        axis.TickGenerator = new Log2TickGenerator(fromExponent, toExponent);
     }
+
+    /// <summary>The ticks of <see cref="Log2Ticks"/>, chosen when the axis is drawn, from the range it shows.</summary>
+    private sealed class Log2TickGenerator(int fromExponent, int toExponent) : ITickGenerator
+    {
+        public Tick[] Ticks { get; set; } = [];
+
+        public int MaxTickCount { get; set; } = int.MaxValue;
+
+        public void Regenerate(CoordinateRange range, Edge edge, PixelLength size, Paint paint, LabelStyle labelStyle)
+        {
+            var (low, high) = (Math.Min(range.Min, range.Max), Math.Max(range.Min, range.Max));
+            var shown = Enumerable.Range(fromExponent, toExponent - fromExponent + 1).Where(k => k >= low && k <= high).ToArray();
+            var asNumbers = shown.All(k => k is >= -4 and <= 13);
+            Ticks = shown.Take(MaxTickCount).Select(k => Tick.Major(k,
+                asNumbers ? Math.Pow(2, k).ToString("G4", System.Globalization.CultureInfo.InvariantCulture) : "2" + Superscript(k))).ToArray();
+        }
+    }
+
+    /// <summary>An integer in superscript digits: −8 → ⁻⁸.</summary>
+    private static string Superscript(int k) =>
+        string.Concat(k.ToString(System.Globalization.CultureInfo.InvariantCulture).Select(c => c == '-' ? '⁻' : "⁰¹²³⁴⁵⁶⁷⁸⁹"[c - '0']));
 
     /// <summary>
     /// A heatmap of a matrix with row 0 at the top (how attention weights are usually drawn: query i down, key j across)
