@@ -16,9 +16,11 @@ namespace MLCourse.Embeddings;
 /// ∂ℓ/∂u_k = σ(u_kᵀv_c)·v_c (summed over repeats when a noise word is drawn twice or equals o).</para>
 /// <para>Training (<see cref="Train"/>) follows word2vec.c: input vectors start uniform in [−0.5/d, 0.5/d), output
 /// vectors at 0; frequent words are subsampled; the learning rate falls linearly from its start to 10⁻⁴ of it; plain SGD,
-/// one pair at a time. Two differences: the centre word's vector is the input and the context word's the output (word2vec.c
-/// swaps the roles, which trains on the same set of pairs because the window is symmetric), and a noise word equal to
-/// o is kept rather than skipped, so that every step is an exact gradient step of ℓ with K + 1 terms.</para>
+/// one pair at a time. Three differences: the centre word's vector is the input and the context word's the output (word2vec.c
+/// swaps the roles, which trains on the same set of pairs because the window is symmetric); a noise word equal to
+/// o is kept rather than skipped, so that every step is an exact gradient step of ℓ with K + 1 terms; and the window is
+/// fixed, every word within w positions is paired (word2vec.c shrinks it to a random b ∈ [1, w] for each centre word,
+/// which weights near neighbours more and gives about (w + 1)n pairs instead of about 2wn).</para>
 /// </remarks>
 public sealed class Word2Vec
 {

@@ -96,7 +96,7 @@ public static class Rope
     }
 
     /// <summary>
-    /// RoFormer's long-range-decay bound, as a function of the relative distance r = m − n:
+    /// RoFormer's long-term-decay bound, as a function of the relative distance r = m − n:
     /// (1/(d/2)) Σ_{j=1}^{d/2} |S_j| with the partial sums S_j = Σ_{i=0}^{j−1} e^{i·r·θᵢ} (S_0 = 0).
     /// By Abel summation, |⟨R_m q, R_n k⟩| ≤ (max_j |h_{j+1} − h_j|) · Σ_{j=1}^{d/2} |S_j| where h_j = q̃_j·conj(k̃_j) are
     /// the products of the complex pairs and h_{d/2} = 0, so this is the bound per unit of that maximum, divided by d/2
