@@ -46,7 +46,7 @@ dotnet run --project lib/MLCourse.Runner -- run notebooks --output "$out/warmup"
 repl "${notebooks[0]}" >/dev/null 2>&1 || true
 if [ $nbconvert = 1 ]; then execute "${notebooks[0]}" >/dev/null 2>&1 || true; fi
 
-echo "== course runner, as the README runs it: ${#notebooks[@]} notebooks, $parallel worker(s), with the site"
+echo "== course runner, as the README runs it: ${#notebooks[@]} notebooks, $parallel at a time, with the site"
 start=$(now)
 { dotnet run --project lib/MLCourse.Runner -- run notebooks --output "$out/runner" --parallel "$parallel" || true; } | grep -E '^(PASS|FAIL)  |passed,' || true
 runner_seconds=$(elapsed "$start")

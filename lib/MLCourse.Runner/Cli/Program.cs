@@ -26,7 +26,7 @@ var output = new Option<string>("--output", "-o")
 };
 var parallel = new Option<int>("--parallel", "-p")
 {
-    Description = "Number of worker processes, by default one per processor.",
+    Description = $"Number of notebooks run at a time, by default one per processor ({WorkerPool.SlotsPerWorker} in each worker process).",
     HelpName = "N",
     DefaultValueFactory = _ => RunOptions.DefaultParallel,
     CustomParser = result =>
@@ -82,19 +82,20 @@ run.SetAction(async parse =>
         interrupt.Cancel();
     }
 
-    Console.WriteLine($"Running {notebooks.Count} notebook(s) on {Math.Min(options.Parallel, notebooks.Count)} worker(s); output in {options.OutputDirectory}");
+    Console.WriteLine($"Running {notebooks.Count} notebook(s), {Math.Min(options.Parallel, notebooks.Count)} at a time; output in {options.OutputDirectory}");
     var result = await new ConsoleProgress(notebooks).ShowAsync(progress => CourseRun.RunAsync(notebooks, options, progress, interrupt.Token));
     return result.AllPassed ? ExitCodes.Passed : ExitCodes.Failed;
 });
 
-var pipe = new Option<string>("--pipe") { Required = true, Description = "Name of the runner's pipe." };
-var worker = new Command("worker", "Internal: serve notebooks to a runner over a named pipe.") { pipe };
+var pipe = new Option<string[]>("--pipe") { Required = true, Description = "Name of one of the runner's pipes, one per slot." };
+var jitProfile = new Option<string>("--jit-profile") { Required = true, Description = "File name of the multicore JIT profile, beside the runner." };
+var worker = new Command("worker", "Internal: serve notebooks to a runner over named pipes.") { pipe, jitProfile };
 worker.Hidden = true;
 worker.SetAction(async parse =>
 {
     // Ctrl+C in a terminal reaches the whole process group: the runner decides, and kills workers it no longer needs.
     using var ignoreInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
-    return await WorkerHost.RunAsync(parse.GetValue(pipe)!);
+    return await WorkerHost.RunAsync(parse.GetValue(pipe)!, parse.GetValue(jitProfile)!);
 });
 
 var root = new RootCommand("ML Derivations course runner.") { run, worker };

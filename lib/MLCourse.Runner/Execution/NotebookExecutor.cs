@@ -16,8 +16,9 @@ namespace MLCourse.Runner.Execution;
 /// (as VS Code and Jupyter do, so relative <c>#r</c> paths resolve). Stops at the first failing cell.
 /// </summary>
 /// <remarks>
-/// The working directory is process-wide, so one process executes one notebook at a time; this class serialises calls.
-/// Parallelism comes from running several processes.
+/// Notebooks may run at the same time in one process, each in its own kernel (.NET Interactive keeps each kernel's
+/// console output and displays apart). The working directory is process-wide, so only notebooks from the same folder
+/// run at once; one from another folder waits for them (<see cref="WorkingDirectory"/>).
 /// </remarks>
 public static class NotebookExecutor
 {
@@ -26,8 +27,6 @@ public static class NotebookExecutor
 
     /// <summary>Full name of the type <c>MLCourse.Notebook.Exercise.Check</c> displays; its id and status are recorded per cell.</summary>
     private const string ExerciseResultTypeName = "MLCourse.Notebook.ExerciseResult";
-
-    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
     /// <summary>
     /// A fresh C# kernel (with <c>#r "nuget:"</c> support) that has compiled one empty statement, so that compiler
@@ -42,44 +41,52 @@ public static class NotebookExecutor
 
     /// <summary>Runs <paramref name="notebook"/> and returns what every executed cell produced.</summary>
     /// <param name="notebook">The notebook to run.</param>
-    /// <param name="kernel">A fresh kernel from <see cref="CreateKernelAsync"/>, disposed here; null to create one.</param>
+    /// <param name="kernel">
+    /// A fresh kernel from <see cref="CreateKernelAsync"/>, still warming up or ready, awaited once the notebook has its
+    /// working directory and disposed here; null to create one.
+    /// </param>
+    /// <param name="onStarted">Called once the notebook's folder is the working directory, before its kernel is awaited.</param>
     /// <param name="onCellStarted">Called with the 0-based cell index before each code cell runs (progress, watchdogs).</param>
     /// <param name="onCellFinished">Called with each cell's result as soon as the cell ends.</param>
     /// <param name="cancellationToken">Stops before the next cell.</param>
-    public static async Task<NotebookResult> RunAsync(NotebookFile notebook, CompositeKernel? kernel = null,
+    public static async Task<NotebookResult> RunAsync(NotebookFile notebook, Task<CompositeKernel>? kernel = null, Action? onStarted = null,
         Action<int>? onCellStarted = null, Action<CellResult>? onCellFinished = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(notebook);
-        using var owned = kernel ?? CreateKernel();
-        await OneAtATime.WaitAsync(cancellationToken);
-        var previousDirectory = Environment.CurrentDirectory;
-        var clock = Stopwatch.StartNew();
-        var cells = new List<CellResult>();
+        await WorkingDirectory.EnterAsync(Path.GetDirectoryName(notebook.Path)!, cancellationToken);
         try
         {
-            Environment.CurrentDirectory = Path.GetDirectoryName(notebook.Path)!;
-            var codeCellNumber = 0;
-            var displays = new Dictionary<string, (List<CellOutput> Outputs, int Index)>();
-            foreach (var (index, cell) in notebook.CodeCells)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                codeCellNumber++;
-                onCellStarted?.Invoke(index);
-                var cellClock = Stopwatch.StartNew();
-                var result = await owned.SendAsync(new SubmitCode(cell.Contents, NotebookFile.KernelName), cancellationToken);
-                var (outputs, checks, exercises, error) = Collect(result.Events, displays);
-                cells.Add(new CellResult(index, codeCellNumber, cellClock.Elapsed.TotalSeconds, outputs, checks, exercises, error is not null));
-                onCellFinished?.Invoke(cells[^1]);
-                if (error is not null)
-                    return Finish(new NotebookFailure(index + 1, codeCellNumber, NotebookFile.FirstLine(cell.Contents), error));
-            }
-            return Finish(cells.Sum(c => c.ChecksPassed) == 0 ? NotebookFailure.NoCheck : null);
+            onStarted?.Invoke();
+            using var owned = kernel is null ? CreateKernel() : await kernel;
+            return await RunCellsAsync(notebook, owned, onCellStarted, onCellFinished, cancellationToken);
         }
         finally
         {
-            Environment.CurrentDirectory = previousDirectory;
-            OneAtATime.Release();
+            WorkingDirectory.Leave();
         }
+    }
+
+    private static async Task<NotebookResult> RunCellsAsync(NotebookFile notebook, CompositeKernel kernel,
+        Action<int>? onCellStarted, Action<CellResult>? onCellFinished, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var cells = new List<CellResult>();
+        var codeCellNumber = 0;
+        var displays = new Dictionary<string, (List<CellOutput> Outputs, int Index)>();
+        foreach (var (index, cell) in notebook.CodeCells)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            codeCellNumber++;
+            onCellStarted?.Invoke(index);
+            var cellClock = Stopwatch.StartNew();
+            var result = await kernel.SendAsync(new SubmitCode(cell.Contents, NotebookFile.KernelName), cancellationToken);
+            var (outputs, checks, exercises, error) = Collect(result.Events, displays);
+            cells.Add(new CellResult(index, codeCellNumber, cellClock.Elapsed.TotalSeconds, outputs, checks, exercises, error is not null));
+            onCellFinished?.Invoke(cells[^1]);
+            if (error is not null)
+                return Finish(new NotebookFailure(index + 1, codeCellNumber, NotebookFile.FirstLine(cell.Contents), error));
+        }
+        return Finish(cells.Sum(c => c.ChecksPassed) == 0 ? NotebookFailure.NoCheck : null);
 
         NotebookResult Finish(NotebookFailure? failure) => new(notebook.Path, cells, clock.Elapsed.TotalSeconds, failure);
     }

@@ -49,7 +49,7 @@ public static class CourseRun
     }
 
     /// <summary>
-    /// Runs <paramref name="notebooks"/> on <see cref="RunOptions.Parallel"/> workers, each notebook in a fresh kernel.
+    /// Runs <paramref name="notebooks"/>, <see cref="RunOptions.Parallel"/> at a time, each notebook in a fresh kernel.
     /// Each executed copy and student edition is written (atomically) as soon as its notebook finishes; the JUnit report,
     /// the site and the question bank's <c>questions.md</c> are written at the end, also after an interruption, for what finished.
     /// </summary>
