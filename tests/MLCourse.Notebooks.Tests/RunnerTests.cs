@@ -16,7 +16,9 @@ public class RunnerTests : IClassFixture<RunnerTests.FixtureRun>
     /// </summary>
     public sealed class FixtureRun : IAsyncLifetime
     {
-        public string Output { get; } = Directory.CreateTempSubdirectory("mlcourse-fixtures-").FullName;
+        private readonly TemporaryDirectory _output = new();
+
+        public string Output => _output.Path;
 
         public CourseRunResult Run { get; private set; } = null!;
 
@@ -37,7 +39,7 @@ public class RunnerTests : IClassFixture<RunnerTests.FixtureRun>
 
         public Task DisposeAsync()
         {
-            Directory.Delete(Output, recursive: true);
+            _output.Dispose();
             return Task.CompletedTask;
         }
     }

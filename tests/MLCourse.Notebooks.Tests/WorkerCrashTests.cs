@@ -12,7 +12,7 @@ public class WorkerCrashTests : IClassFixture<WorkerCrashTests.CrashRun>
 
     public sealed class CrashRun : IAsyncLifetime
     {
-        private readonly string _output = Directory.CreateTempSubdirectory("mlcourse-crashes-").FullName;
+        private readonly TemporaryDirectory _output = new();
 
         public CourseRunResult Run { get; private set; } = null!;
 
@@ -21,12 +21,12 @@ public class WorkerCrashTests : IClassFixture<WorkerCrashTests.CrashRun>
         public async Task InitializeAsync()
         {
             var notebooks = CourseRun.Discover([Path.GetDirectoryName(Repository.Fixture("Crashing/hang.ipynb"))!, Repository.Fixture("passing.ipynb")]);
-            Run = await CourseRun.RunAsync(notebooks, new RunOptions(_output, Parallel: 2, CellTimeout: TimeSpan.FromSeconds(20), Site: false));
+            Run = await CourseRun.RunAsync(notebooks, new RunOptions(_output.Path, Parallel: 2, CellTimeout: TimeSpan.FromSeconds(20), Site: false));
         }
 
         public Task DisposeAsync()
         {
-            Directory.Delete(_output, recursive: true);
+            _output.Dispose();
             return Task.CompletedTask;
         }
     }

@@ -20,7 +20,7 @@ public class WorkerSharingTests : IClassFixture<WorkerSharingTests.SharedRuns>
     /// </summary>
     public sealed class SharedRuns : IAsyncLifetime
     {
-        private readonly string _output = Directory.CreateTempSubdirectory("mlcourse-sharing-").FullName;
+        private readonly TemporaryDirectory _output = new();
 
         public Starts ExitStarts { get; } = new();
 
@@ -32,9 +32,9 @@ public class WorkerSharingTests : IClassFixture<WorkerSharingTests.SharedRuns>
 
         public async Task InitializeAsync()
         {
-            var options = new RunOptions(_output, Parallel: 2, CellTimeout: TimeSpan.FromSeconds(5), Site: false);
-            var exit = CourseRun.RunAsync(Notebooks("exit-soon"), options with { OutputDirectory = Path.Combine(_output, "exit") }, ExitStarts);
-            var hang = CourseRun.RunAsync(Notebooks("hang"), options with { OutputDirectory = Path.Combine(_output, "hang") }, HangStarts);
+            var options = new RunOptions(_output.Path, Parallel: 2, CellTimeout: TimeSpan.FromSeconds(5), Site: false);
+            var exit = CourseRun.RunAsync(Notebooks("exit-soon"), options with { OutputDirectory = Path.Combine(_output.Path, "exit") }, ExitStarts);
+            var hang = CourseRun.RunAsync(Notebooks("hang"), options with { OutputDirectory = Path.Combine(_output.Path, "hang") }, HangStarts);
             (Exit, Hang) = (await exit, await hang);
         }
 
@@ -43,7 +43,7 @@ public class WorkerSharingTests : IClassFixture<WorkerSharingTests.SharedRuns>
 
         public Task DisposeAsync()
         {
-            Directory.Delete(_output, recursive: true);
+            _output.Dispose();
             return Task.CompletedTask;
         }
     }

@@ -41,8 +41,8 @@ public sealed class WorkerPool : IAsyncDisposable
         var workers = Enumerable.Range(0, (notebooksAtATime + SlotsPerWorker - 1) / SlotsPerWorker)
             .Select(w => new SharedWorker(Math.Min(SlotsPerWorker, notebooksAtATime - w * SlotsPerWorker), $"worker-{w}.jitprofile"))
             .ToArray();
-        _loops = workers.SelectMany(w => Enumerable.Range(0, w.Slots).Select(slot => Task.Run(() => Loop(_queue, w, slot, _alone.Writer)))).ToArray();
-        _aloneLoop = Task.Run(() => Loop(_alone, new SharedWorker(1, "worker-alone.jitprofile"), 0, null));
+        _loops = workers.SelectMany(w => Enumerable.Range(0, w.Slots).Select(slot => Task.Run(() => Loop(_queue, w, slot)))).ToArray();
+        _aloneLoop = Task.Run(() => Loop(_alone, new SharedWorker(1, "worker-alone.jitprofile"), 0));
     }
 
     /// <summary>Queues a notebook; the task ends with its result, or null if the run was interrupted before it finished.</summary>
@@ -64,9 +64,10 @@ public sealed class WorkerPool : IAsyncDisposable
 
     /// <summary>
     /// Runs the jobs of <paramref name="queue"/> in slot <paramref name="slot"/> of <paramref name="shared"/>'s process.
-    /// A job whose process ended for another notebook goes to <paramref name="runAgainAlone"/> (null: it is final here).
+    /// A job whose shared process ended for another notebook is queued to run again alone (a process of one slot never
+    /// asks for that).
     /// </summary>
-    private async Task Loop(Channel<Job> queue, SharedWorker shared, int slot, ChannelWriter<Job>? runAgainAlone)
+    private async Task Loop(Channel<Job> queue, SharedWorker shared, int slot)
     {
         try
         {
@@ -82,7 +83,7 @@ public sealed class WorkerPool : IAsyncDisposable
                     var worker = await shared.UsableAsync(_cancellationToken);
                     _progress.NotebookStarted(job.Notebook);
                     var outcome = await worker.RunAsync(slot, job.Notebook, _cellTimeout, i => _progress.CellStarted(job.Notebook, i), _cancellationToken);
-                    if (outcome.RunAgainAlone && runAgainAlone is not null && runAgainAlone.TryWrite(job)) continue;
+                    if (outcome.RunAgainAlone && _alone.Writer.TryWrite(job)) continue;
                     if (outcome.Result is not null) _progress.NotebookFinished(job.Notebook, outcome.Result);
                     job.Result.TrySetResult(outcome.Result);
                 }
@@ -121,8 +122,7 @@ public sealed class WorkerPool : IAsyncDisposable
             try
             {
                 if (_process is { Usable: true }) return _process;
-                if (_process is not null) await _process.DisposeAsync();
-                _process = null;
+                await StopAsync();
                 return _process = await WorkerProcess.StartAsync(Slots, jitProfile, cancellationToken);
             }
             finally
@@ -137,8 +137,7 @@ public sealed class WorkerPool : IAsyncDisposable
             await _lock.WaitAsync();
             try
             {
-                if (_process is not null) await _process.DisposeAsync();
-                _process = null;
+                await StopAsync();
             }
             finally
             {
@@ -150,6 +149,13 @@ public sealed class WorkerPool : IAsyncDisposable
         public async Task ReleaseAsync()
         {
             if (Interlocked.Decrement(ref _loops) == 0) await DiscardAsync();
+        }
+
+        /// <summary>Disposes the current process, if any; the caller holds the lock.</summary>
+        private async Task StopAsync()
+        {
+            if (_process is not null) await _process.DisposeAsync();
+            _process = null;
         }
     }
 

@@ -193,8 +193,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
                 _busyWhenEnded ??= _busy;
                 (stopped, killedFor, busy) = (_stoppedByRunner, _killedFor, _busyWhenEnded.Value);
             }
-            // Stopped for another slot's notebook, or ended by itself while another notebook ran in it: not necessarily this notebook's doing.
-            if (stopped ? killedFor != slot : busy > 1) return new(null, RunAgainAlone: true);
+            // Stopped for another slot's notebook, or ended by itself while another notebook ran in it: not necessarily this
+            // notebook's doing. A process of one slot never asks for that, so a notebook run again alone is final.
+            if (_slots.Length > 1 && (stopped ? killedFor != slot : busy > 1)) return new(null, RunAgainAlone: true);
             await Task.WhenAny(_process.WaitForExitAsync(CancellationToken.None), Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None));
             var exit = _process.HasExited ? $"exit code {_process.ExitCode}" : "no exit code";
             var what = current < 0 ? "before the first cell" : "while this cell was running";
